@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * params.h - module parameters: the defaults a new namespace starts with.
+ */
+#ifndef _SCTP_DAR_PARAMS_H
+#define _SCTP_DAR_PARAMS_H
+
+#include <linux/types.h>
+
+/* Bounds, also enforced when the parameters are written through sysfs. */
+#define SCTP_DAR_DEBOUNCE_MS_MAX	10000
+#define SCTP_DAR_GRACE_MS_MAX		600000
+
+extern unsigned int sctp_dar_param_debounce_ms;
+extern unsigned int sctp_dar_param_grace_ms;
+extern bool sctp_dar_param_require_auth;
+
+#if IS_ENABLED(CONFIG_KUNIT)
+#include <linux/moduleparam.h>
+extern const struct kernel_param_ops sctp_dar_debounce_ops;
+extern const struct kernel_param_ops sctp_dar_grace_ops;
+#endif
+
+#endif /* _SCTP_DAR_PARAMS_H */

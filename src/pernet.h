@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * pernet.h - sctp_dar's state in each network namespace.
+ */
+#ifndef _SCTP_DAR_PERNET_H
+#define _SCTP_DAR_PERNET_H
+
+#include <net/net_namespace.h>
+#include <net/netns/generic.h>
+
+/**
+ * struct sctp_dar_net - per network namespace state
+ * @net: the namespace this state belongs to
+ * @debounce_ms: coalescing window for address events (from the module
+ *               parameter at namespace creation)
+ * @grace_ms: how long a replaced address is kept before it is deleted
+ * @require_auth: reconfigure only associations whose peer does SCTP-AUTH
+ */
+struct sctp_dar_net {
+	struct net *net;
+	unsigned int debounce_ms;
+	unsigned int grace_ms;
+	bool require_auth;
+};
+
+extern unsigned int sctp_dar_net_id;
+
+/**
+ * sctp_dar_net - the sctp_dar state of a namespace
+ * @net: the namespace; must be alive (a reference held, or in its init/exit)
+ *
+ * Return: the state; never NULL once sctp_dar_pernet_init() succeeded.
+ */
+static inline struct sctp_dar_net *sctp_dar_net(const struct net *net)
+{
+	return net_generic(net, sctp_dar_net_id);
+}
+
+int sctp_dar_pernet_init(void);
+void sctp_dar_pernet_exit(void);
+
+#endif /* _SCTP_DAR_PERNET_H */

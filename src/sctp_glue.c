@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sctp_glue.c - resolve and wrap the sctp.ko exports sctp_dar uses.
+ *
+ * Locking: none of its own. The resolved pointers are written once in
+ * sctp_dar_sctp_glue_init() (process context, module load) before any other
+ * part of sctp_dar starts, and cleared in sctp_dar_sctp_glue_exit() after
+ * every other part has stopped, so readers need no synchronisation.
+ */
+#include <linux/kmod.h>
+#include <linux/module.h>
+
+#include "sctp_glue.h"
+
+/* The exports used, resolved by symbol_get(); each holds a reference on
+ * sctp.ko until sctp_dar_sctp_glue_exit().
+ */
+static struct {
+	typeof(&sctp_for_each_endpoint) for_each_endpoint;
+} dar_sctp;
+
+/**
+ * sctp_dar_sctp_glue_init - load sctp.ko and resolve its exports
+ *
+ * Context: process context (module init); may sleep.
+ * Return: 0, or -EPROTONOSUPPORT when SCTP cannot be loaded on this host.
+ */
+int sctp_dar_sctp_glue_init(void)
+{
+	int err;
+
+	/* Built-in SCTP needs no module; a failure here only matters if the
+	 * symbols below cannot be found either.
+	 */
+	err = request_module("sctp");
+
+	dar_sctp.for_each_endpoint = symbol_get(sctp_for_each_endpoint);
+	if (!dar_sctp.for_each_endpoint) {
+		pr_err("SCTP is not available: sctp.ko could not be loaded (request_module: %d)\n",
+		       err);
+		return -EPROTONOSUPPORT;
+	}
+	return 0;
+}
+
+/**
+ * sctp_dar_sctp_glue_exit - drop the references taken on sctp.ko
+ *
+ * Context: process context (module exit or init unwind).
+ */
+void sctp_dar_sctp_glue_exit(void)
+{
+	if (dar_sctp.for_each_endpoint) {
+		symbol_put(sctp_for_each_endpoint);
+		dar_sctp.for_each_endpoint = NULL;
+	}
+}
+
+/**
+ * sctp_dar_sctp_for_each_endpoint - walk the SCTP endpoints of one netns
+ * @net: the network namespace
+ * @cb: called for each endpoint with a reference held on it and no
+ *      sctp.ko lock held, so it may sleep; a non-zero return stops the walk
+ * @arg: passed to @cb
+ *
+ * Context: process context.
+ * Return: what the last @cb call returned, 0 if none stopped the walk.
+ */
+int sctp_dar_sctp_for_each_endpoint(struct net *net,
+				    int (*cb)(struct sctp_endpoint *, void *),
+				    void *arg)
+{
+	int pos = 0;
+
+	return dar_sctp.for_each_endpoint(cb, net, &pos, arg);
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * sctp_glue.h - the only door to sctp.ko.
+ *
+ * sctp_dar must load on Debian's unmodified sctp.ko, so it uses nothing but
+ * sctp.ko's exported symbols, resolved at init with symbol_get(): a host
+ * where SCTP cannot be loaded gets a clear refusal instead of "Unknown
+ * symbol", and sctp.ko is pinned for as long as sctp_dar is loaded.
+ */
+#ifndef _SCTP_DAR_SCTP_GLUE_H
+#define _SCTP_DAR_SCTP_GLUE_H
+
+#include <net/sctp/sctp.h>
+
+int sctp_dar_sctp_glue_init(void);
+void sctp_dar_sctp_glue_exit(void);
+
+int sctp_dar_sctp_for_each_endpoint(struct net *net,
+				    int (*cb)(struct sctp_endpoint *, void *),
+				    void *arg);
+
+#endif /* _SCTP_DAR_SCTP_GLUE_H */
