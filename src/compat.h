@@ -14,19 +14,10 @@
 #include <linux/version.h>
 #include <linux/netlink.h>
 
-/* KUnit visibility helpers: include/kunit/visibility.h appeared in 6.2 and
- * was backported to Debian's 6.1; provide them where it is missing.
+/* KUnit visibility helpers (VISIBLE_IF_KUNIT, EXPORT_SYMBOL_IF_KUNIT):
+ * upstream since 6.2, backported to Debian's 6.1.
  */
-#if __has_include(<kunit/visibility.h>)
 #include <kunit/visibility.h>
-#elif IS_ENABLED(CONFIG_KUNIT)
-#define VISIBLE_IF_KUNIT
-#define EXPORT_SYMBOL_IF_KUNIT(symbol) \
-	EXPORT_SYMBOL_NS(symbol, EXPORTED_FOR_KUNIT_TESTING)
-#else
-#define VISIBLE_IF_KUNIT static
-#define EXPORT_SYMBOL_IF_KUNIT(symbol)
-#endif
 
 /* Formatted extack messages: NL_SET_ERR_MSG_FMT_MOD arrived in 6.3. The
  * fallback keeps the text in a static buffer per call site (extack only

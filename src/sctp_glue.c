@@ -16,7 +16,7 @@
  * sctp.ko until sctp_dar_sctp_glue_exit().
  */
 static struct {
-	typeof(&sctp_for_each_endpoint) for_each_endpoint;
+	typeof(sctp_for_each_endpoint) *for_each_endpoint;
 } dar_sctp;
 
 /**
@@ -57,7 +57,7 @@ void sctp_dar_sctp_glue_exit(void)
 }
 
 /**
- * sctp_dar_sctp_for_each_endpoint - walk the SCTP endpoints of one netns
+ * sctp_dar_sctp_walk_endpoints - walk the SCTP endpoints of one netns
  * @net: the network namespace
  * @cb: called for each endpoint with a reference held on it and no
  *      sctp.ko lock held, so it may sleep; a non-zero return stops the walk
@@ -66,9 +66,8 @@ void sctp_dar_sctp_glue_exit(void)
  * Context: process context.
  * Return: what the last @cb call returned, 0 if none stopped the walk.
  */
-int sctp_dar_sctp_for_each_endpoint(struct net *net,
-				    int (*cb)(struct sctp_endpoint *, void *),
-				    void *arg)
+int sctp_dar_sctp_walk_endpoints(struct net *net, sctp_dar_ep_cb_t cb,
+				 void *arg)
 {
 	int pos = 0;
 

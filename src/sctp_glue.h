@@ -15,8 +15,16 @@
 int sctp_dar_sctp_glue_init(void);
 void sctp_dar_sctp_glue_exit(void);
 
-int sctp_dar_sctp_for_each_endpoint(struct net *net,
-				    int (*cb)(struct sctp_endpoint *, void *),
-				    void *arg);
+/**
+ * typedef sctp_dar_ep_cb_t - visitor of sctp_dar_sctp_walk_endpoints()
+ * @ep: the endpoint, held for the duration of the call
+ * @arg: the walk's argument
+ *
+ * Return: 0 to go on, anything else to stop the walk with that value.
+ */
+typedef int (*sctp_dar_ep_cb_t)(struct sctp_endpoint *ep, void *arg);
+
+int sctp_dar_sctp_walk_endpoints(struct net *net, sctp_dar_ep_cb_t cb,
+				 void *arg);
 
 #endif /* _SCTP_DAR_SCTP_GLUE_H */

@@ -1,0 +1,288 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# lib.sh - the one helper every netns test sources (runs in the test VM).
+#
+# Topology made by topo_two_paths (each box is a network namespace):
+#
+#     +---------- $MN ----------+            +---------- $CN ----------+
+#     |  mobile node            |            |  correspondent node     |
+#     |  mn-a 10.0.1.1/24       |== path A ==|  cn-a 10.0.1.2/24       |
+#     |       fd00:1::1/64      |            |       fd00:1::2/64      |
+#     |  mn-b 10.0.2.1/24  (*)  |== path B ==|  cn-b 10.0.2.2/24       |
+#     |       fd00:2::1/64 (*)  |            |       fd00:2::2/64      |
+#     +-------------------------+            +-------------------------+
+#   (*) only with "topo_two_paths both"; roam tests add them with mn_addr_b.
+#
+# Provides: TAP 13 output (tap_plan, tap_ok, tap_fail, tap_skip, tap_result,
+# tap_diag), the kselftest exit codes, unique namespace names, address and
+# link helpers ("cable pulled" = carrier off with the address kept), a
+# bounded poll (wait_for), the checksummed stream (stream_server,
+# stream_client, stream_wait, stream_field) and an idempotent cleanup that
+# only kills what it started.
+
+set -u
+
+ksft_pass=0
+ksft_fail=1
+ksft_skip=4
+
+LIB_TAG=$$-$RANDOM
+MN=mn-$LIB_TAG
+CN=cn-$LIB_TAG
+LIB_TMP=$(mktemp -d /tmp/netns-test.XXXXXX)
+LIB_PIDS=()
+LIB_NS=()
+TAP_N=0
+TAP_FAILED=0
+
+# ---- TAP 13 ---------------------------------------------------------------
+
+TAP_PLAN=""
+tap_plan()
+{
+	TAP_PLAN=$1
+	echo "TAP version 13"
+	echo "1..$1"
+}
+
+tap_ok()
+{
+	TAP_N=$((TAP_N + 1))
+	echo "ok $TAP_N - $*"
+}
+
+tap_fail()
+{
+	TAP_N=$((TAP_N + 1))
+	TAP_FAILED=$((TAP_FAILED + 1))
+	echo "not ok $TAP_N - $*"
+}
+
+# tap_skip NAME REASON
+tap_skip()
+{
+	TAP_N=$((TAP_N + 1))
+	echo "ok $TAP_N - $1 # SKIP $2"
+}
+
+# tap_result RC NAME: ok when RC is 0.
+tap_result()
+{
+	local rc=$1
+
+	shift
+	if [[ $rc -eq 0 ]]; then
+		tap_ok "$@"
+	else
+		tap_fail "$@"
+	fi
+}
+
+tap_diag()
+{
+	local line
+
+	while IFS= read -r line; do
+		echo "# $line"
+	done <<<"$*"
+}
+
+# Exit with the kselftest code matching what was reported.
+tap_exit()
+{
+	if ((TAP_FAILED)); then
+		exit $ksft_fail
+	fi
+	exit $ksft_pass
+}
+
+# Give up on the rest of the script: say why, exit 4. Before the plan the
+# whole script is skipped; after it, every case not yet run is.
+skip_all()
+{
+	if [[ -z $TAP_PLAN ]]; then
+		echo "TAP version 13"
+		echo "1..0 # SKIP $*"
+	else
+		while ((TAP_N < TAP_PLAN)); do
+			tap_skip "case $((TAP_N + 1))" "$*"
+		done
+	fi
+	exit $ksft_skip
+}
+
+# ---- cleanup ----------------------------------------------------------------
+
+cleanup()
+{
+	local pid ns
+
+	for pid in "${LIB_PIDS[@]}"; do
+		kill "$pid" 2>/dev/null
+	done
+	for pid in "${LIB_PIDS[@]}"; do
+		wait "$pid" 2>/dev/null
+	done
+	LIB_PIDS=()
+	for ns in "${LIB_NS[@]}"; do
+		ip netns del "$ns" 2>/dev/null
+	done
+	LIB_NS=()
+	rm -rf "$LIB_TMP"
+}
+trap cleanup EXIT
+
+# ---- modules and namespaces -------------------------------------------------
+
+# require_module NAME: load it or skip the whole script.
+require_module()
+{
+	modprobe "$1" 2>/dev/null || skip_all "kernel module $1 not available"
+}
+
+# ns_add NAME: a namespace with lo up, registered for cleanup.
+ns_add()
+{
+	ip netns add "$1" || return 1
+	LIB_NS+=("$1")
+	ip -n "$1" link set lo up
+	ip netns exec "$1" sysctl -qw net.ipv6.conf.all.accept_dad=0
+	ip netns exec "$1" sysctl -qw net.ipv6.conf.default.accept_dad=0
+}
+
+# sctp_sysctl NS NAME VALUE: set net.sctp.NAME in NS.
+sctp_sysctl()
+{
+	ip netns exec "$1" sysctl -qw "net.sctp.$2=$3"
+}
+
+# topo_two_paths [both]: build the diagram above. SCTP's address tick
+# (500 ms) is let pass after lo comes up, so that 127.0.0.1 is not
+# announced to the first association (PLATFORM.md).
+topo_two_paths()
+{
+	local p
+
+	require_module sctp
+	require_module veth
+	ns_add "$MN" && ns_add "$CN" || return 1
+	for p in a b; do
+		ip link add "mn-$p" netns "$MN" type veth peer name "cn-$p" netns "$CN" || return 1
+		ip -n "$MN" link set "mn-$p" up
+		ip -n "$CN" link set "cn-$p" up
+	done
+	ip -n "$MN" addr add 10.0.1.1/24 dev mn-a
+	ip -n "$MN" addr add fd00:1::1/64 dev mn-a nodad
+	ip -n "$CN" addr add 10.0.1.2/24 dev cn-a
+	ip -n "$CN" addr add fd00:1::2/64 dev cn-a nodad
+	ip -n "$CN" addr add 10.0.2.2/24 dev cn-b
+	ip -n "$CN" addr add fd00:2::2/64 dev cn-b nodad
+	[[ ${1:-} == both ]] && mn_addr_b
+	sleep 0.7
+}
+
+# mn_addr_b: give the mobile node its path-B addresses.
+mn_addr_b()
+{
+	ip -n "$MN" addr add 10.0.2.1/24 dev mn-b
+	ip -n "$MN" addr add fd00:2::1/64 dev mn-b nodad
+}
+
+# carrier NS DEV on|off: pull or plug the cable of DEV (the peer end of the
+# veth goes down), leaving DEV's own addresses configured.
+carrier()
+{
+	local ns=$CN peer=${2/mn-/cn-} state=down
+
+	if [[ $1 == "$CN" ]]; then
+		ns=$MN
+		peer=${2/cn-/mn-}
+	fi
+	[[ $3 == on ]] && state=up
+	ip -n "$ns" link set "$peer" "$state"
+}
+
+# ---- polling ------------------------------------------------------------------
+
+# wait_for SECONDS CMD...: run CMD every 50 ms until it succeeds; fail after
+# SECONDS. Never a bare sleep where a condition can be observed.
+wait_for()
+{
+	local deadline=$((SECONDS + $1))
+
+	shift
+	until "$@" >/dev/null 2>&1; do
+		((SECONDS < deadline)) || return 1
+		sleep 0.05
+	done
+}
+
+# ---- the checksummed stream -------------------------------------------------
+
+# stream_server NAME NS PORT [ARGS...]: start a passive sctp_stream in NS;
+# its JSON goes to $LIB_TMP/NAME.json, stderr to NAME.err; PID in
+# STREAM_PID[NAME].
+declare -A STREAM_PID=()
+stream_server()
+{
+	local name=$1 ns=$2 port=$3
+
+	shift 3
+	ip netns exec "$ns" sctp_stream -q -l -p "$port" -r "$LIB_TMP/$name.ready" "$@" \
+		>"$LIB_TMP/$name.json" 2>"$LIB_TMP/$name.err" &
+	STREAM_PID[$name]=$!
+	LIB_PIDS+=($!)
+	# A listener is ready once its port shows in /proc/net/sctp/eps
+	# (LPORT, the 6th column, is decimal).
+	if ! wait_for 5 ip netns exec "$ns" awk -v p="$port" \
+			'$6 == p { found = 1 } END { exit !found }' /proc/net/sctp/eps; then
+		tap_diag "$name: not listening on $port: $(cat "$LIB_TMP/$name.err" 2>/dev/null)"
+		return 1
+	fi
+}
+
+# stream_client NAME NS PEER PORT [ARGS...]: start the active side; waits
+# until the association is up (ready file) or fails.
+stream_client()
+{
+	local name=$1 ns=$2 peer=$3 port=$4
+
+	shift 4
+	ip netns exec "$ns" sctp_stream -q -c "$peer" -p "$port" -r "$LIB_TMP/$name.ready" "$@" \
+		>"$LIB_TMP/$name.json" 2>"$LIB_TMP/$name.err" &
+	STREAM_PID[$name]=$!
+	LIB_PIDS+=($!)
+	if ! wait_for 10 test -e "$LIB_TMP/$name.ready"; then
+		tap_diag "$name: no association to $peer:$port: $(cat "$LIB_TMP/$name.err" 2>/dev/null)"
+		return 1
+	fi
+}
+
+# stream_wait NAME: wait for it to finish; returns its exit status.
+stream_wait()
+{
+	local rc
+
+	wait "${STREAM_PID[$1]}"
+	rc=$?
+	if ((rc)); then
+		tap_diag "$1: exit $rc: $(cat "$LIB_TMP/$1.json" "$LIB_TMP/$1.err" 2>/dev/null)"
+	fi
+	return $rc
+}
+
+# stream_field NAME KEY: one field of NAME's JSON result.
+stream_field()
+{
+	jq -r ".$2" "$LIB_TMP/$1.json" 2>/dev/null
+}
+
+# stream_clean NAME: the stream arrived whole (no loss, duplication,
+# reordering or corruption; END seen; association alive).
+stream_clean()
+{
+	jq -e '.lost == 0 and .duplicated == 0 and .corrupted == 0 and
+	       .out_of_order == 0 and .end_received and (.assoc_lost | not)' \
+		"$LIB_TMP/$1.json" >/dev/null 2>&1
+}

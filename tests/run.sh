@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# run.sh - everything `make check` runs, with one line per result and the
+# closing count "N passed, N failed[, N skipped]".
+#
+#   tests/run.sh [-T PATTERNS] [-K KERNELS] [-v]
+#
+#   -T  space or comma separated prefixes of test ids to run (default all):
+#         static/checkpatch  static/sparse  build/<what>  unit/<name>
+#         kunit  netns/<script>     e.g. -T netns/roam  or  -T "kunit static"
+#   -K  kernels to boot (default "debug stock-6.1 stock-6.12")
+#   -v  stream VM consoles to stderr
+#
+# Installs missing host packages, fetches and caches the kernels (see
+# tests/vm/), builds the module for each kernel with W=1 (a warning fails),
+# runs checkpatch --strict and sparse on our kernel sources, the host unit
+# tests, then the KUnit suites on the debug kernel and every netns test on
+# each kernel in a VM.
+set -uo pipefail
+. "$(dirname "$0")/vm/lib.sh"
+
+patterns="" kernels="debug stock-6.1 stock-6.12" verbose=""
+while getopts "T:K:v" opt; do
+	case $opt in
+	T) patterns=${OPTARG//,/ } ;;
+	K) kernels=${OPTARG//,/ } ;;
+	v) verbose=-v ;;
+	*) vm_die "usage: $0 [-T PATTERNS] [-K KERNELS] [-v]" ;;
+	esac
+done
+
+out=$SCTP_DAR_TOP/build/check
+rm -rf "$out"
+mkdir -p "$out"
+results=$out/results.tsv
+: >"$results"
+start=$SECONDS
+
+# selected ID: is this test id selected by -T?
+selected()
+{
+	local p
+
+	[[ -z $patterns ]] && return 0
+	for p in $patterns; do
+		[[ $1 == "$p"* || $p == "$1"* ]] && return 0
+	done
+	return 1
+}
+
+# result STATUS NAME [DETAIL]
+result()
+{
+	printf '%s\t%s\t%s\n' "$1" "$2" "${3:-}" >>"$results"
+	printf '%-4s  %s%s\n' "$1" "$2" "${3:+  ($3)}"
+}
+
+# show_log FILE: the last lines of a failure's log, indented.
+show_log()
+{
+	tail -n "${2:-20}" "$1" | sed 's/^/      /'
+}
+
+vm_ensure_host_pkgs
+
+# ---- host: tools, static checks, unit tests ---------------------------------
+
+for d in tests/tools tools/sctpaddr; do
+	[[ -f $SCTP_DAR_TOP/$d/Makefile ]] || continue
+	id=build/$(basename "$d")
+	selected "$id" || selected netns || selected kunit || continue
+	if make -C "$SCTP_DAR_TOP/$d" >"$out/${id//\//_}.log" 2>&1; then
+		result PASS "$id: -Wall -Wextra -Werror"
+	else
+		result FAIL "$id: -Wall -Wextra -Werror" "see $out/${id//\//_}.log"
+		show_log "$out/${id//\//_}.log"
+	fi
+done
+
+kernel_sources()
+{
+	(cd "$SCTP_DAR_TOP" && git ls-files -co --exclude-standard \
+		'src/*.[ch]' 'include/*.h' 'tests/kunit/*.[ch]' 2>/dev/null ||
+	 ls src/*.[ch] include/uapi/linux/*.h tests/kunit/*.[ch])
+}
+
+if selected static/checkpatch; then
+	cp=$("$SCTP_DAR_TOP/tests/static/checkpatch.sh" --path) || cp=""
+	if [[ -z $cp ]]; then
+		result FAIL "static/checkpatch" "checkpatch.pl could not be unpacked from linux-source-6.1"
+	else
+		while read -r f; do
+			log=$out/checkpatch_${f//\//_}.log
+			if "$SCTP_DAR_TOP/tests/static/checkpatch.sh" "$SCTP_DAR_TOP/$f" >"$log" 2>&1; then
+				result PASS "static/checkpatch --strict: $f"
+			else
+				result FAIL "static/checkpatch --strict: $f" "$(grep -cE '^(ERROR|WARNING|CHECK):' "$log") finding(s)"
+				grep -A3 -E '^(ERROR|WARNING|CHECK):' "$log" | head -n 30 | sed 's/^/      /'
+			fi
+		done < <(kernel_sources)
+	fi
+fi
+
+if selected static/sparse; then
+	kdir=$("$SCTP_DAR_TOP/tests/vm/stock-kernel.sh" 6.1 2>"$out/sparse-fetch.log")
+	if [[ -z $kdir ]]; then
+		result FAIL "static/sparse" "could not fetch the 6.1 kernel headers"
+		show_log "$out/sparse-fetch.log"
+	elif SCTP_DAR_MAKEFLAGS="C=2" "$SCTP_DAR_TOP/tests/vm/build-module.sh" \
+			"$kdir" "$out/sparse" >/dev/null 2>"$out/sparse.err"; then
+		# build-module.sh fails on any "warning:", sparse's included.
+		result PASS "static/sparse C=2 W=1 on stock-6.1 headers"
+	else
+		result FAIL "static/sparse C=2 W=1 on stock-6.1 headers" "see $out/sparse/build.log"
+		show_log "$out/sparse.err"
+	fi
+fi
+
+if [[ -f $SCTP_DAR_TOP/tests/unit/Makefile ]] && selected unit; then
+	log=$out/unit.log
+	make -C "$SCTP_DAR_TOP/tests/unit" check >"$log" 2>&1
+	rc=$?
+	{
+		echo "@@SCTPDAR BOOT host"
+		echo "@@SCTPDAR BEGIN unit"
+		grep -E '^(TAP version|1\.\.|ok |not ok |# )' "$log"
+		echo "@@SCTPDAR END unit rc=$rc"
+		echo "@@SCTPDAR DONE"
+	} >"$out/unit.console"
+	while IFS=$'\t' read -r status name detail; do
+		[[ $status == "#" ]] && { printf '      %s\n' "$name"; continue; }
+		[[ $name == "host vm: ran to completion" ]] && continue
+		result "$status" "$name" "$detail"
+	done < <("$SCTP_DAR_TOP/tests/vm/parse-console.py" host "$out/unit.console")
+	if ((rc)) && ! grep -q '^not ok' "$log"; then
+		result FAIL "host unit: build" "see $log"
+		show_log "$log"
+	fi
+fi
+
+# ---- VMs ------------------------------------------------------------------------
+
+# module_lifecycle.sh first: it needs sctp.ko not yet loaded.
+netns_tests=()
+for f in "$SCTP_DAR_TOP"/tests/netns/module_lifecycle.sh "$SCTP_DAR_TOP"/tests/netns/*.sh; do
+	t=netns/$(basename "$f")
+	[[ $t == netns/lib.sh ]] && continue
+	[[ " ${netns_tests[*]} " == *" $t "* ]] && continue
+	selected "$t" && netns_tests+=("$t")
+done
+
+for k in $kernels; do
+	plan=()
+	[[ $k == debug ]] && selected kunit && plan+=(kunit)
+	plan+=("${netns_tests[@]}")
+	id=build/module-$k
+	if ((${#plan[@]} == 0)) && ! selected "$id"; then
+		continue
+	fi
+	log=$out/vm-$k.log
+	if ((${#plan[@]} == 0)); then
+		plan=(netns/module_lifecycle.sh)
+	fi
+	# run.sh prints its own PASS/FAIL/SKIP lines and appends them to
+	# $results; here only its setup (kernel, module build) is judged.
+	"$SCTP_DAR_TOP/tests/vm/run.sh" -k "$k" -o "$SCTP_DAR_TOP/build/$k" \
+		-r "$results" $verbose "${plan[@]}" 2>"$log"
+	if grep -q '^error: module build' "$log"; then
+		result FAIL "$id: W=1 clean" "see $log"
+		grep -E ': (warning|error):' "$log" | head -n 20 | sed 's/^/      /'
+	elif grep -q "^booting $k" "$log"; then
+		result PASS "$id: W=1 clean"
+	else
+		result FAIL "vm/$k: setup" "see $log"
+		show_log "$log"
+	fi
+done
+
+# ---- summary ----------------------------------------------------------------------
+
+# Results written by tests/vm/run.sh go straight to the file; list them too.
+echo
+echo "---- results ($(((SECONDS - start) / 60)) min $(((SECONDS - start) % 60)) s; logs in $out) ----"
+sort -s -t $'\t' -k1,1 "$results" | awk -F'\t' '$1 != "PASS" { printf "%-4s  %s%s\n", $1, $2, ($3 != "" ? "  (" $3 ")" : "") }'
+pass=$(grep -c '^PASS' "$results")
+fail=$(grep -c '^FAIL' "$results")
+skip=$(grep -c '^SKIP' "$results")
+if ((skip)); then
+	echo "$pass passed, $fail failed, $skip skipped"
+else
+	echo "$pass passed, $fail failed"
+fi
+((fail == 0))

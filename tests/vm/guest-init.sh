@@ -1,0 +1,95 @@
+#!/bin/busybox sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# guest-init.sh - /init of the test VM.
+#
+# Runs the tests named on the kernel command line (sctpdar_plan=a,b,c; each
+# "kunit" or a path under /tests), each under a timeout (sctpdar_timeout=S),
+# and frames everything for the host's parser (tests/vm/parse-console.py):
+#   @@SCTPDAR BEGIN <test> ... TAP or KTAP ... @@SCTPDAR END <test> rc=<n>
+#   @@SCTPDAR KMSG <test> ... kernel log during that test ... @@SCTPDAR KMSG-END
+# then unloads sctp_dar, asks kmemleak for a scan, prints DONE and powers off.
+
+/bin/busybox --install -s /bin
+export PATH=/usr/bin:/usr/sbin:/bin:/sbin
+export HOME=/root SCTP_DAR_GUEST=1
+
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+mount -t devtmpfs dev /dev 2>/dev/null
+mount -t tmpfs tmp /tmp
+mount -t tmpfs run /run
+mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
+mkdir -p /run/netns /dev/pts
+mount -t devpts devpts /dev/pts 2>/dev/null
+ip link set lo up
+
+cmdline_arg()
+{
+	sed -n "s/.*$1=\([^ ]*\).*/\1/p" /proc/cmdline
+}
+
+plan=$(cmdline_arg sctpdar_plan | tr , ' ')
+tmo=$(cmdline_arg sctpdar_timeout)
+[ -n "$tmo" ] || tmo=300
+kml=/sys/kernel/debug/kmemleak
+
+kmsg_section()
+{
+	echo "@@SCTPDAR KMSG $1"
+	dmesg -c
+	echo "@@SCTPDAR KMSG-END $1"
+}
+
+run_kunit()
+{
+	local d
+
+	modprobe sctp_dar || { echo "@@SCTPDAR ERROR modprobe sctp_dar failed"; return 1; }
+	modprobe sctp_dar_test || { echo "@@SCTPDAR ERROR modprobe sctp_dar_test failed"; return 1; }
+	for d in /sys/kernel/debug/kunit/sctp_dar_*; do
+		[ -r "$d/results" ] || continue
+		echo "@@KTAP ${d##*/}"
+		cat "$d/results"
+		echo "@@KTAP-END ${d##*/}"
+	done
+	rmmod sctp_dar_test
+}
+
+echo "@@SCTPDAR BOOT $(uname -r)"
+[ -w $kml ] && echo clear >$kml
+kmsg_section boot
+
+for t in $plan; do
+	echo "@@SCTPDAR BEGIN $t"
+	if [ "$t" = kunit ]; then
+		run_kunit
+		rc=$?
+	elif [ -f "/tests/$t" ]; then
+		(cd /tmp && timeout "$tmo" bash "/tests/$t" </dev/null 2>&1)
+		rc=$?
+	else
+		echo "@@SCTPDAR ERROR no such test: $t"
+		rc=127
+	fi
+	echo "@@SCTPDAR END $t rc=$rc"
+	kmsg_section "$t"
+done
+
+# Whatever the tests left loaded must unload; then look for leaks.
+for m in sctp_dar_test sctp_dar; do
+	if grep -q "^$m " /proc/modules; then
+		rmmod $m || echo "@@SCTPDAR ERROR rmmod $m failed"
+	fi
+done
+if [ -w $kml ]; then
+	echo scan >$kml
+	sleep 1
+	echo scan >$kml
+	echo "@@SCTPDAR KMEMLEAK"
+	cat $kml
+	echo "@@SCTPDAR KMEMLEAK-END"
+fi
+kmsg_section final
+echo "@@SCTPDAR DONE"
+poweroff -f

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# lib.sh - shared helpers of the VM harness (sourced, never run).
+#
+# Everything big (kernel packages, unpacked kernels, the debug kernel build,
+# ccache, initramfs images) lives in the cache, outside the checkout:
+#   ${SCTP_DAR_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sctp-dar}
+
+SCTP_DAR_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+SCTP_DAR_CACHE=${SCTP_DAR_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sctp-dar}
+export SCTP_DAR_TOP SCTP_DAR_CACHE
+
+# Host packages the harness needs, by the command that proves each present.
+SCTP_DAR_HOST_PKGS=(
+	"qemu-system-x86_64:qemu-system-x86"
+	"busybox:busybox-static"
+	"gcc:build-essential"
+	"make:build-essential"
+	"bc:bc"
+	"bison:bison"
+	"flex:flex"
+	"ccache:ccache"
+	"sparse:sparse"
+	"cpio:cpio"
+	"pahole:dwarves"
+	"depmod:kmod"
+	"xz:xz-utils"
+	"zstd:zstd"
+	"jq:jq"
+	"ip:iproute2"
+	"bash:bash"
+	"perl:perl"
+	"python3:python3"
+	"sctp_darn:lksctp-tools"
+	"/usr/include/netinet/sctp.h:libsctp-dev"
+	"/usr/include/libmnl/libmnl.h:libmnl-dev"
+	"/usr/include/libelf.h:libelf-dev"
+	"/usr/include/openssl/ssl.h:libssl-dev"
+	"/usr/src/linux-source-6.1.tar.xz:linux-source-6.1"
+)
+
+vm_log()
+{
+	printf '%s\n' "$*" >&2
+}
+
+vm_die()
+{
+	printf 'error: %s\n' "$*" >&2
+	exit 1
+}
+
+# Install whatever host package is missing (root and apt are available on
+# the machines this runs on; elsewhere, say what to install).
+vm_ensure_host_pkgs()
+{
+	local entry probe pkg missing=()
+
+	for entry in "${SCTP_DAR_HOST_PKGS[@]}"; do
+		probe=${entry%%:*}
+		pkg=${entry#*:}
+		if [[ $probe == /* ]]; then
+			[[ -e $probe ]] && continue
+		else
+			command -v "$probe" >/dev/null 2>&1 && continue
+			[[ -x /usr/sbin/$probe || -x /sbin/$probe ]] && continue
+		fi
+		missing+=("$pkg")
+	done
+	((${#missing[@]})) || return 0
+	mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
+	if [[ $(id -u) -ne 0 ]]; then
+		vm_die "missing packages: ${missing[*]} (install them as root)"
+	fi
+	vm_log "installing: ${missing[*]}"
+	export DEBIAN_FRONTEND=noninteractive
+	if ! apt-get install -y --no-install-recommends "${missing[@]}" >&2; then
+		apt-get update >&2 || vm_die "apt-get update failed"
+		apt-get install -y --no-install-recommends "${missing[@]}" >&2 ||
+			vm_die "apt-get install ${missing[*]} failed"
+	fi
+}
+
+# Make sure the apt lists exist (a fresh machine may have none).
+vm_apt_lists()
+{
+	if ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null; then
+		apt-get update >&2 || vm_die "apt-get update failed"
+	fi
+}

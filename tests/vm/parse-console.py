@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""parse-console.py FLAVOUR CONSOLE_LOG - turn a test VM's console into results.
+
+Reads the framing written by guest-init.sh and prints one result per line,
+tab-separated: STATUS (PASS, FAIL or SKIP), the test's name, and a detail
+(the skip reason, or what failed). Results come from:
+  - each TAP 13 test script's top-level "ok"/"not ok" lines, its plan and
+    its exit status (4 = skipped as a whole, ksft_skip);
+  - each KUnit suite's KTAP from debugfs, one result per test case;
+  - the kernel log captured around every test: a BUG/WARNING/KASAN/UBSAN/
+    lockdep/RCU splat fails "<test>: no kernel splat", whichever test ran;
+  - the end of the run: modules unload, kmemleak finds nothing, the VM
+    reached DONE (a hung or crashed VM fails here).
+"""
+import re
+import sys
+
+SPLAT = re.compile(
+    r"(BUG:|WARNING:|KASAN:|UBSAN:|general protection fault|Oops:|"
+    r"Kernel panic|possible circular locking|possible recursive locking|"
+    r"inconsistent lock state|suspicious RCU usage|lockdep|"
+    r"INFO: task .* blocked|unreferenced object|Call Trace:|"
+    r"refcount_t: |list_(add|del) corruption)")
+TAP = re.compile(r"^(not )?ok\s+(\d+)\s*(?:-\s*)?(.*?)\s*(?:#\s*(SKIP|TODO)\b\s*(.*))?$")
+KTAP_CASE = re.compile(r"^(\s*)(not )?ok\s+(\d+)\s*(?:-\s*)?(\S+)(?:\s*#\s*(SKIP)\b\s*(.*))?")
+
+
+def emit(status, name, detail=""):
+    detail = detail.replace("\t", " ").strip()
+    print(f"{status}\t{name}\t{detail}")
+
+
+def parse_tap(flavour, test, lines, rc):
+    cases, plan, counts = [], None, {"FAIL": 0}
+    for line in lines:
+        m = re.match(r"^1\.\.(\d+)", line)
+        if m and plan is None:
+            plan = int(m.group(1))
+            continue
+        m = TAP.match(line)
+        if not m:
+            continue
+        notok, _, desc, directive, reason = m.groups()
+        name = f"{flavour} {test}: {desc or '(unnamed)'}"
+        if directive == "SKIP":
+            emit("SKIP", name, reason or "skipped")
+        elif notok and directive != "TODO":
+            emit("FAIL", name)
+            counts["FAIL"] += 1
+        else:
+            emit("PASS", name)
+        cases.append(desc)
+    if rc == 4 and not cases:
+        reasons = [l for l in lines if "SKIP" in l or "skip" in l]
+        emit("SKIP", f"{flavour} {test}", reasons[-1] if reasons else "ksft_skip")
+        return
+    if not cases:
+        emit("FAIL", f"{flavour} {test}", f"ran no test case (exit status {rc})")
+        tail = [l for l in lines if l.strip()][-15:]
+        for l in tail:
+            print(f"#\t{l}")
+        return
+    if plan is not None and plan != len(cases):
+        emit("FAIL", f"{flavour} {test}: plan", f"planned {plan}, ran {len(cases)}")
+    if rc not in (0, 4) and counts["FAIL"] == 0:
+        emit("FAIL", f"{flavour} {test}: exit status", f"exited {rc} without a failing case")
+
+
+def parse_ktap(flavour, suite, lines):
+    found = False
+    for line in lines:
+        m = KTAP_CASE.match(line)
+        if not m:
+            continue
+        indent, notok, _, name, skip, reason = m.groups()
+        if name == suite and not indent:
+            continue  # the suite's own summary line
+        found = True
+        full = f"{flavour} kunit: {suite}.{name}"
+        if skip:
+            emit("SKIP", full, reason or "skipped")
+        elif notok:
+            emit("FAIL", full)
+        else:
+            emit("PASS", full)
+    if not found:
+        emit("FAIL", f"{flavour} kunit: {suite}", "no test case results in debugfs")
+
+
+def main():
+    flavour, path = sys.argv[1], sys.argv[2]
+    with open(path, errors="replace") as f:
+        raw = [l.rstrip("\r\n").replace("\r", "") for l in f]
+
+    i, done, booted = 0, False, False
+    began = []
+    while i < len(raw):
+        line = raw[i]
+        if line.startswith("@@SCTPDAR BOOT"):
+            booted = True
+        elif line.startswith("@@SCTPDAR BEGIN "):
+            test = line.split(" ", 2)[2]
+            began.append(test)
+            body, rc = [], None
+            i += 1
+            while i < len(raw) and not raw[i].startswith("@@SCTPDAR END "):
+                body.append(raw[i])
+                i += 1
+            if i < len(raw):
+                m = re.search(r"rc=(\d+)", raw[i])
+                rc = int(m.group(1)) if m else 1
+            if rc is None:
+                emit("FAIL", f"{flavour} {test}", "did not finish (VM timed out or crashed)")
+                for l in [l for l in body if l.strip()][-25:]:
+                    print(f"#\t{l}")
+                break
+            if test == "kunit":
+                suites = 0
+                j = 0
+                while j < len(body):
+                    m = re.match(r"^@@KTAP (\S+)", body[j])
+                    if m:
+                        suite, block = m.group(1), []
+                        j += 1
+                        while j < len(body) and not body[j].startswith("@@KTAP-END"):
+                            block.append(body[j])
+                            j += 1
+                        parse_ktap(flavour, suite, block)
+                        suites += 1
+                    j += 1
+                if suites == 0:
+                    err = [l for l in body if "@@SCTPDAR ERROR" in l]
+                    emit("FAIL", f"{flavour} kunit", err[0] if err else "no KUnit suite ran")
+            else:
+                for l in body:
+                    if l.startswith("@@SCTPDAR ERROR"):
+                        emit("FAIL", f"{flavour} {test}", l)
+                parse_tap(flavour, test, body, rc)
+        elif line.startswith("@@SCTPDAR KMSG "):
+            what = line.split(" ", 2)[2]
+            block = []
+            i += 1
+            while i < len(raw) and not raw[i].startswith("@@SCTPDAR KMSG-END"):
+                block.append(raw[i])
+                i += 1
+            bad = [l for l in block if SPLAT.search(l)]
+            name = f"{flavour} {what}: no kernel splat"
+            if bad:
+                emit("FAIL", name, bad[0])
+                for l in bad[:20]:
+                    print(f"#\t{l}")
+            else:
+                emit("PASS", name)
+        elif line.startswith("@@SCTPDAR KMEMLEAK"):
+            block = []
+            i += 1
+            while i < len(raw) and not raw[i].startswith("@@SCTPDAR KMEMLEAK-END"):
+                block.append(raw[i])
+                i += 1
+            leaks = [l for l in block if "unreferenced object" in l]
+            if leaks:
+                emit("FAIL", f"{flavour} kmemleak: no leaked object", f"{len(leaks)} leak(s): {leaks[0]}")
+                for l in block[:40]:
+                    print(f"#\t{l}")
+            else:
+                emit("PASS", f"{flavour} kmemleak: no leaked object")
+        elif line.startswith("@@SCTPDAR ERROR rmmod"):
+            emit("FAIL", f"{flavour} final: modules unload", line)
+        elif line.startswith("@@SCTPDAR DONE"):
+            done = True
+        i += 1
+
+    # Panics and oopses print on the console itself (loglevel 4 keeps the
+    # rest off it), outside any KMSG section.
+    if not done:
+        bad = [l for l in raw if SPLAT.search(l)]
+        emit("FAIL", f"{flavour} vm: ran to completion",
+             bad[0] if bad else ("never booted" if not booted else "no DONE marker (timeout)"))
+        for l in (bad or [l for l in raw if l.strip()])[-25:]:
+            print(f"#\t{l}")
+    else:
+        emit("PASS", f"{flavour} vm: ran to completion")
+
+
+if __name__ == "__main__":
+    main()
