@@ -286,3 +286,29 @@ stream_clean()
 	       .out_of_order == 0 and .end_received and (.assoc_lost | not)' \
 		"$LIB_TMP/$1.json" >/dev/null 2>&1
 }
+
+# ---- the peer's view ----------------------------------------------------------
+
+# assoc_raddrs NS LPORT: the remote addresses of NS's association(s) on local
+# port LPORT, as NS's kernel knows them (/proc/net/sctp/assocs), one per
+# line; the one NS sends to (its primary path) is prefixed with '*'.
+assoc_raddrs()
+{
+	ip netns exec "$1" awk -v p="$2" '
+		NR > 1 && $12 == p {
+			sub(/.*<-> /, ""); sub(/\t.*/, "")
+			for (i = 1; i <= NF; i++) print $i
+		}' /proc/net/sctp/assocs
+}
+
+# assoc_primary NS LPORT: the address NS's association on LPORT sends to.
+assoc_primary()
+{
+	assoc_raddrs "$1" "$2" | sed -n 's/^\*//p' | head -n 1
+}
+
+# assoc_has_raddr NS LPORT ADDR: NS's association knows ADDR as a peer address.
+assoc_has_raddr()
+{
+	assoc_raddrs "$1" "$2" | sed 's/^\*//' | grep -qx "$3"
+}
