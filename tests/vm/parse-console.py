@@ -31,6 +31,13 @@ def emit(status, name, detail=""):
     print(f"{status}\t{name}\t{detail}")
 
 
+def rc_text(rc):
+    """What an exit status means, in words."""
+    if rc in (124, 143):
+        return f"timed out (exit status {rc})"
+    return f"exit status {rc}"
+
+
 def parse_tap(flavour, test, lines, rc):
     cases, plan, counts = [], None, {"FAIL": 0}
     for line in lines:
@@ -56,7 +63,7 @@ def parse_tap(flavour, test, lines, rc):
         emit("SKIP", f"{flavour} {test}", reasons[-1] if reasons else "ksft_skip")
         return
     if not cases:
-        emit("FAIL", f"{flavour} {test}", f"ran no test case (exit status {rc})")
+        emit("FAIL", f"{flavour} {test}", f"ran no test case ({rc_text(rc)})")
         tail = [l for l in lines if l.strip()][-15:]
         for l in tail:
             print(f"#\t{l}")
@@ -64,7 +71,7 @@ def parse_tap(flavour, test, lines, rc):
     if plan is not None and plan != len(cases):
         emit("FAIL", f"{flavour} {test}: plan", f"planned {plan}, ran {len(cases)}")
     if rc not in (0, 4) and counts["FAIL"] == 0:
-        emit("FAIL", f"{flavour} {test}: exit status", f"exited {rc} without a failing case")
+        emit("FAIL", f"{flavour} {test}: exit status", f"{rc_text(rc)} without a failing case")
 
 
 def parse_ktap(flavour, suite, lines):
