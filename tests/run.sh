@@ -78,6 +78,47 @@ for d in tests/tools tools/sctpaddr; do
 	fi
 done
 
+# The top-level Makefile as a user meets it: build against a kernel tree,
+# install into a staging root, and leave the tree as clean as it was.
+if selected build/make; then
+	log=$out/make.log
+	kdir=$("$SCTP_DAR_TOP/tests/vm/stock-kernel.sh" 6.1 2>>"$log")
+	tree=$out/make-tree
+	rm -rf "$tree"
+	mkdir -p "$tree"
+	(cd "$SCTP_DAR_TOP" && git ls-files -co --exclude-standard -z |
+		xargs -0 cp --parents -t "$tree") 2>>"$log"
+	ok=1
+	(cd "$tree" && git init -q && git add -A && git -c user.name=t -c user.email=t@t \
+		commit -qm t) >>"$log" 2>&1 || ok=0
+	make -C "$tree" KDIR="$kdir/build" KVER="$(cat "$kdir/kver")" >>"$log" 2>&1 || ok=0
+	[[ -f $tree/sctp_dar.ko ]] || ok=0
+	if ((ok)); then
+		result PASS "build/make: make builds sctp_dar.ko and the tools"
+	else
+		result FAIL "build/make: make builds sctp_dar.ko and the tools" "see $log"
+		show_log "$log"
+	fi
+	stage=$out/make-stage
+	rm -rf "$stage"
+	if make -C "$tree" KDIR="$kdir/build" KVER="$(cat "$kdir/kver")" \
+			DESTDIR="$stage" PREFIX=/usr install >>"$log" 2>&1 &&
+	   compgen -G "$stage/lib/modules/*/updates/sctp_dar.ko*" >/dev/null ||
+	   compgen -G "$stage/lib/modules/*/extra/sctp_dar.ko*" >/dev/null; then
+		result PASS "build/make: make install stages the module and depmod output"
+	else
+		result FAIL "build/make: make install stages the module and depmod output" "see $log"
+		show_log "$log"
+	fi
+	make -C "$tree" KDIR="$kdir/build" clean >>"$log" 2>&1
+	dirty=$(cd "$tree" && git status --porcelain --ignored)
+	if [[ -z $dirty ]]; then
+		result PASS "build/make: make clean leaves the tree clean"
+	else
+		result FAIL "build/make: make clean leaves the tree clean" "$(echo "$dirty" | head -n 3 | tr '\n' ' ')"
+	fi
+fi
+
 kernel_sources()
 {
 	(cd "$SCTP_DAR_TOP" && git ls-files -co --exclude-standard \

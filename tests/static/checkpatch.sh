@@ -26,5 +26,7 @@ if [[ ${1:-} == --path ]]; then
 	echo "$dir/scripts/checkpatch.pl"
 	exit 0
 fi
+# checkpatch caches camelcase words in its working directory: not ours.
+cd "$SCTP_DAR_CACHE"
 exec perl "$dir/scripts/checkpatch.pl" --strict --no-tree --show-types \
 	--no-summary --quiet -f "$@"
