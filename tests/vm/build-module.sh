@@ -21,7 +21,9 @@ rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
 	"$SCTP_DAR_TOP/Kbuild" "$SCTP_DAR_TOP/src" "$SCTP_DAR_TOP/include" \
 	"$out/src-tree/" 2>/dev/null || true
 mkdir -p "$out/src-tree/tests"
+# The KUnit suites share test vectors with the host unit tests.
 rsync -a "$SCTP_DAR_TOP/tests/kunit" "$out/src-tree/tests/"
+[[ -d $SCTP_DAR_TOP/tests/unit ]] && rsync -a --exclude build "$SCTP_DAR_TOP/tests/unit" "$out/src-tree/tests/"
 
 if ! make -C "$kdir/build" M="$out/src-tree" W=1 ${SCTP_DAR_MAKEFLAGS:-} \
 		modules >"$out/build.log" 2>&1; then

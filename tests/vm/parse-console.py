@@ -19,7 +19,7 @@ import sys
 SPLAT = re.compile(
     r"(BUG:|WARNING:|KASAN:|UBSAN:|general protection fault|Oops:|"
     r"Kernel panic|possible circular locking|possible recursive locking|"
-    r"inconsistent lock state|suspicious RCU usage|lockdep|"
+    r"inconsistent lock state|suspicious RCU usage|DEBUG_LOCKS_WARN_ON|"
     r"INFO: task .* blocked|unreferenced object|Call Trace:|"
     r"refcount_t: |list_(add|del) corruption)")
 TAP = re.compile(r"^(not )?ok\s+(\d+)\s*(?:-\s*)?(.*?)\s*(?:#\s*(SKIP|TODO)\b\s*(.*))?$")
