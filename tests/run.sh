@@ -180,6 +180,18 @@ if [[ -f $SCTP_DAR_TOP/tests/unit/Makefile ]] && selected unit; then
 	fi
 fi
 
+# A short libFuzzer run per `make check` keeps the harness from rotting;
+# long runs are `make -C tests/fuzz run SECONDS=N`.
+if [[ -f $SCTP_DAR_TOP/tests/fuzz/Makefile ]] && selected unit/fuzz; then
+	log=$out/fuzz.log
+	if make -C "$SCTP_DAR_TOP/tests/fuzz" run SECONDS="${SCTP_DAR_FUZZ_SECONDS:-20}" >"$log" 2>&1; then
+		result PASS "unit/fuzz: asconf codec, $(sed -n 's/^stat::number_of_executed_units: *//p' "$log") inputs, no crash"
+	else
+		result FAIL "unit/fuzz: asconf codec" "see $log"
+		grep -E 'ERROR|SUMMARY|==[0-9]+==' "$log" | head -n 10 | sed 's/^/      /'
+	fi
+fi
+
 # ---- VMs ------------------------------------------------------------------------
 
 # module_lifecycle.sh first: it needs sctp.ko not yet loaded.
@@ -192,9 +204,16 @@ for f in "$SCTP_DAR_TOP"/tests/netns/module_lifecycle.sh "$SCTP_DAR_TOP"/tests/n
 done
 
 for k in $kernels; do
+	# KUnit loads sctp.ko, so it goes after module_lifecycle.sh.
 	plan=()
-	[[ $k == debug ]] && selected kunit && plan+=(kunit)
-	plan+=("${netns_tests[@]}")
+	for t in "${netns_tests[@]}"; do
+		plan+=("$t")
+		[[ $t == netns/module_lifecycle.sh ]] || continue
+		[[ $k == debug ]] && selected kunit && plan+=(kunit)
+	done
+	if [[ $k == debug && " ${plan[*]} " != *" kunit "* ]] && selected kunit; then
+		plan=(kunit "${plan[@]}")
+	fi
 	id=build/module-$k
 	if ((${#plan[@]} == 0)) && ! selected "$id"; then
 		continue

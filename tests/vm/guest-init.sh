@@ -97,4 +97,5 @@ if [ -w $kml ]; then
 fi
 kmsg_section final
 echo "@@SCTPDAR DONE"
-poweroff -f
+# -no-reboot turns a reboot into QEMU exiting, with or without ACPI.
+reboot -f

@@ -38,6 +38,8 @@ SCTP_DAR_HOST_PKGS=(
 	"/usr/include/libelf.h:libelf-dev"
 	"/usr/include/openssl/ssl.h:libssl-dev"
 	"/usr/src/linux-source-6.1.tar.xz:linux-source-6.1"
+	"clang:clang"
+	"/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev"
 )
 
 vm_log()
