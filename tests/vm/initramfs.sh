@@ -53,8 +53,10 @@ done
 # kmod's modinfo (busybox's lacks the parm: lines the tests read).
 copy_with_libs /bin/kmod /usr/bin/kmod
 ln -s kmod "$root/usr/bin/modinfo"
-for t in "$SCTP_DAR_TOP/tools/sctpaddr/sctpaddr" "$SCTP_DAR_TOP/tests/tools/sctp_stream"; do
-	[[ -x $t ]] && copy_with_libs "$t" "/usr/bin/$(basename "$t")"
+# sctpaddr and every test tool tests/tools/Makefile built.
+for t in "$SCTP_DAR_TOP/tools/sctpaddr/sctpaddr" "$SCTP_DAR_TOP"/tests/tools/*; do
+	[[ -f $t && -x $t ]] || continue
+	copy_with_libs "$t" "/usr/bin/$(basename "$t")"
 done
 
 # Kernel modules: resolve dependencies with the kernel's modules.dep.
