@@ -145,6 +145,7 @@ check_tools()
 {
 	local t missing=()
 
+	[[ $(uname -m) == x86_64 ]] || die "builds an x86_64 kernel; run on an x86_64 host"
 	for t in make gcc ld bc bison flex perl tar xz sha256sum flock; do
 		command -v "$t" >/dev/null || missing+=("$t")
 	done

@@ -21,7 +21,7 @@ SPLAT = re.compile(
     r"Kernel panic|possible circular locking|possible recursive locking|"
     r"inconsistent lock state|suspicious RCU usage|DEBUG_LOCKS_WARN_ON|"
     r"INFO: task .* blocked|unreferenced object|Call Trace:|"
-    r"refcount_t: |list_(add|del) corruption)")
+    r"refcount_t: |list_(add|del) corruption|ODEBUG:|soft lockup)")
 TAP = re.compile(r"^(not )?ok\s+(\d+)\s*(?:-\s*)?(.*?)\s*(?:#\s*(SKIP|TODO)\b\s*(.*))?$")
 KTAP_CASE = re.compile(r"^(\s*)(not )?ok\s+(\d+)\s*(?:-\s*)?(\S+)(?:\s*#\s*(SKIP)\b\s*(.*))?")
 
