@@ -62,6 +62,26 @@ show_log()
 	tail -n "${2:-20}" "$1" | sed 's/^/      /'
 }
 
+# host_tap ID LOG RC: report a host-side TAP log through the VM console
+# parser, so host and guest TAP are judged by the same rules.
+host_tap()
+{
+	local id=$1 log=$2 rc=$3 console=$out/${1//\//_}.console status name detail
+
+	{
+		echo "@@SCTPDAR BOOT host"
+		echo "@@SCTPDAR BEGIN $id"
+		grep -E '^(TAP version|1\.\.|ok |not ok |# )' "$log"
+		echo "@@SCTPDAR END $id rc=$rc"
+		echo "@@SCTPDAR DONE"
+	} >"$console"
+	while IFS=$'\t' read -r status name detail; do
+		[[ $status == "#" ]] && { printf '      %s\n' "$name"; continue; }
+		[[ $name == "host vm: ran to completion" ]] && continue
+		result "$status" "$name" "$detail"
+	done < <("$SCTP_DAR_TOP/tests/vm/parse-console.py" host "$console")
+}
+
 vm_ensure_host_pkgs
 
 # ---- host: tools, static checks, unit tests ---------------------------------
@@ -162,22 +182,18 @@ if [[ -f $SCTP_DAR_TOP/tests/unit/Makefile ]] && selected unit; then
 	log=$out/unit.log
 	make -C "$SCTP_DAR_TOP/tests/unit" check >"$log" 2>&1
 	rc=$?
-	{
-		echo "@@SCTPDAR BOOT host"
-		echo "@@SCTPDAR BEGIN unit"
-		grep -E '^(TAP version|1\.\.|ok |not ok |# )' "$log"
-		echo "@@SCTPDAR END unit rc=$rc"
-		echo "@@SCTPDAR DONE"
-	} >"$out/unit.console"
-	while IFS=$'\t' read -r status name detail; do
-		[[ $status == "#" ]] && { printf '      %s\n' "$name"; continue; }
-		[[ $name == "host vm: ran to completion" ]] && continue
-		result "$status" "$name" "$detail"
-	done < <("$SCTP_DAR_TOP/tests/vm/parse-console.py" host "$out/unit.console")
+	host_tap unit "$log" $rc
 	if ((rc)) && ! grep -q '^not ok' "$log"; then
 		result FAIL "host unit: build" "see $log"
 		show_log "$log"
 	fi
+fi
+
+# The netlink spec, the uAPI header and the kernel's policies must agree.
+if [[ -f $SCTP_DAR_TOP/tests/unit/spec_check.py ]] && selected unit/spec; then
+	log=$out/spec.log
+	/usr/bin/python3 "$SCTP_DAR_TOP/tests/unit/spec_check.py" >"$log" 2>&1
+	host_tap unit/spec "$log" $?
 fi
 
 # A short libFuzzer run per `make check` keeps the harness from rotting;

@@ -31,7 +31,7 @@ SCTP_DAR_HOST_PKGS=(
 	"ip:iproute2"
 	"bash:bash"
 	"perl:perl"
-	"python3:python3"
+	"/usr/bin/python3:python3"
 	"sctp_darn:lksctp-tools"
 	"/usr/include/netinet/sctp.h:libsctp-dev"
 	"/usr/include/libmnl/libmnl.h:libmnl-dev"
@@ -39,6 +39,8 @@ SCTP_DAR_HOST_PKGS=(
 	"/usr/include/openssl/ssl.h:libssl-dev"
 	"/usr/src/linux-source-6.1.tar.xz:linux-source-6.1"
 	"clang:clang"
+	"/usr/lib/python3/dist-packages/yaml/__init__.py:python3-yaml"
+	"/usr/lib/python3/dist-packages/jsonschema/__init__.py:python3-jsonschema"
 	"/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev"
 )
 
