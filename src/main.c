@@ -10,14 +10,20 @@
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 
+#include "netlink.h"
+#include "notifier.h"
 #include "params.h"
 #include "pernet.h"
+#include "policy.h"
+#include "reconf.h"
 #include "sctp_glue.h"
 #include "version.h"
 
 unsigned int sctp_dar_param_debounce_ms = 20;
 unsigned int sctp_dar_param_grace_ms = 2000;
 bool sctp_dar_param_require_auth = true;
+bool sctp_dar_param_manage_wildcard = true;
+char sctp_dar_param_manage_ports[SCTP_DAR_MANAGE_PORTS_LEN];
 
 static int dar_param_set_debounce(const char *val,
 				  const struct kernel_param *kp)
@@ -29,6 +35,34 @@ static int dar_param_set_grace(const char *val, const struct kernel_param *kp)
 {
 	return param_set_uint_minmax(val, kp, 0, SCTP_DAR_GRACE_MS_MAX);
 }
+
+/* manage_ports: validated with the policy's own parser, stored as text;
+ * each new namespace parses it again (under kernel_param_lock()).
+ */
+static int dar_param_set_ports(const char *val, const struct kernel_param *kp)
+{
+	struct sctp_dar_policy_cfg cfg = {};
+	size_t len = strlen(val);
+
+	if (len && val[len - 1] == '\n')
+		len--;
+	if (len >= SCTP_DAR_MANAGE_PORTS_LEN ||
+	    sctp_dar_policy_parse_ports(val, &cfg))
+		return -EINVAL;
+	memcpy(kp->str->string, val, len);
+	kp->str->string[len] = '\0';
+	return 0;
+}
+
+static const struct kernel_param_ops dar_ports_ops = {
+	.set = dar_param_set_ports,
+	.get = param_get_string,
+};
+
+static struct kparam_string dar_ports_str = {
+	.maxlen = SCTP_DAR_MANAGE_PORTS_LEN,
+	.string = sctp_dar_param_manage_ports,
+};
 
 VISIBLE_IF_KUNIT const struct kernel_param_ops sctp_dar_debounce_ops = {
 	.set = dar_param_set_debounce,
@@ -52,6 +86,12 @@ MODULE_PARM_DESC(grace_ms,
 module_param_named(require_auth, sctp_dar_param_require_auth, bool, 0644);
 MODULE_PARM_DESC(require_auth,
 		 "Reconfigure only associations authenticated with SCTP-AUTH (default Y)");
+module_param_named(manage_wildcard, sctp_dar_param_manage_wildcard, bool, 0644);
+MODULE_PARM_DESC(manage_wildcard,
+		 "Manage wildcard-bound sockets in new namespaces (default Y)");
+module_param_cb(manage_ports, &dar_ports_ops, &dar_ports_str, 0644);
+MODULE_PARM_DESC(manage_ports,
+		 "Specifically-bound sockets managed in new namespaces: \"\" (none, default), \"all\" or a list of local ports \"5000,5001\"");
 
 static int __init sctp_dar_init(void)
 {
@@ -65,9 +105,27 @@ static int __init sctp_dar_init(void)
 	if (err)
 		goto err_glue;
 
+	err = sctp_dar_netlink_init();
+	if (err)
+		goto err_pernet;
+
+	err = sctp_dar_reconf_init();
+	if (err)
+		goto err_netlink;
+
+	err = sctp_dar_notifier_init();
+	if (err)
+		goto err_reconf;
+
 	pr_info("version " SCTP_DAR_VERSION " loaded\n");
 	return 0;
 
+err_reconf:
+	sctp_dar_reconf_exit();
+err_netlink:
+	sctp_dar_netlink_exit();
+err_pernet:
+	sctp_dar_pernet_exit();
 err_glue:
 	sctp_dar_sctp_glue_exit();
 	return err;
@@ -75,6 +133,9 @@ err_glue:
 
 static void __exit sctp_dar_exit(void)
 {
+	sctp_dar_notifier_exit();
+	sctp_dar_reconf_exit();
+	sctp_dar_netlink_exit();
 	sctp_dar_pernet_exit();
 	sctp_dar_sctp_glue_exit();
 	pr_info("version " SCTP_DAR_VERSION " unloaded\n");

@@ -14,6 +14,11 @@
 extern unsigned int sctp_dar_param_debounce_ms;
 extern unsigned int sctp_dar_param_grace_ms;
 extern bool sctp_dar_param_require_auth;
+extern bool sctp_dar_param_manage_wildcard;
+
+/* manage_ports: "", "all" or "p1,p2,..." (see policy.c) */
+#define SCTP_DAR_MANAGE_PORTS_LEN	256
+extern char sctp_dar_param_manage_ports[SCTP_DAR_MANAGE_PORTS_LEN];
 
 #if IS_ENABLED(CONFIG_KUNIT)
 #include <linux/moduleparam.h>

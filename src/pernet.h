@@ -8,6 +8,10 @@
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
+#include "stats.h"
+
+struct sctp_dar_reconf;
+
 /**
  * struct sctp_dar_net - per network namespace state
  * @net: the namespace this state belongs to
@@ -15,12 +19,22 @@
  *               parameter at namespace creation)
  * @grace_ms: how long a replaced address is kept before it is deleted
  * @require_auth: reconfigure only associations whose peer does SCTP-AUTH
+ * @reconf: the reconfiguration engine's state (reconf.c); set after this
+ *          state is initialised, cleared in pre_exit, read under RCU by
+ *          the address notifiers (which may run before and after it)
+ * @stats: counters, read by stats-get (stats.h)
+ * @nl_gen: bumped on every change to an association that a dump would show
+ *          (sctp_dar_nl_assoc_changed()); lets netlink.c flag interrupted
+ *          dumps
  */
 struct sctp_dar_net {
 	struct net *net;
 	unsigned int debounce_ms;
 	unsigned int grace_ms;
 	bool require_auth;
+	struct sctp_dar_reconf __rcu *reconf;
+	struct sctp_dar_stats stats;
+	atomic_t nl_gen;
 };
 
 extern unsigned int sctp_dar_net_id;

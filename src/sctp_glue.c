@@ -17,6 +17,7 @@
  */
 static struct {
 	typeof(sctp_for_each_endpoint) *for_each_endpoint;
+	typeof(sctp_transport_traverse_process) *transport_traverse;
 } dar_sctp;
 
 /**
@@ -40,7 +41,17 @@ int sctp_dar_sctp_glue_init(void)
 		       err);
 		return -EPROTONOSUPPORT;
 	}
+	dar_sctp.transport_traverse = symbol_get(sctp_transport_traverse_process);
+	if (!dar_sctp.transport_traverse) {
+		pr_err("SCTP is not available: sctp_transport_traverse_process is not exported\n");
+		goto err_put_for_each_endpoint;
+	}
 	return 0;
+
+err_put_for_each_endpoint:
+	symbol_put(sctp_for_each_endpoint);
+	dar_sctp.for_each_endpoint = NULL;
+	return -EPROTONOSUPPORT;
 }
 
 /**
@@ -50,6 +61,10 @@ int sctp_dar_sctp_glue_init(void)
  */
 void sctp_dar_sctp_glue_exit(void)
 {
+	if (dar_sctp.transport_traverse) {
+		symbol_put(sctp_transport_traverse_process);
+		dar_sctp.transport_traverse = NULL;
+	}
 	if (dar_sctp.for_each_endpoint) {
 		symbol_put(sctp_for_each_endpoint);
 		dar_sctp.for_each_endpoint = NULL;
@@ -72,4 +87,32 @@ int sctp_dar_sctp_walk_endpoints(struct net *net, sctp_dar_ep_cb_t cb,
 	int pos = 0;
 
 	return dar_sctp.for_each_endpoint(cb, net, &pos, arg);
+}
+
+/**
+ * sctp_dar_sctp_transport_traverse - resumable walk of the associations
+ * @net: the network namespace
+ * @cb: called once per association (for its primary transport) under
+ *      rcu_read_lock(), with references held on that transport and its
+ *      endpoint; it must not sleep; a non-zero return stops the walk
+ * @cb_done: if @cb stopped the walk, called outside RCU with the same
+ *      references (it may sleep); returning 0 resumes the walk after that
+ *      association; may be NULL
+ * @pos: in: how many associations of @net to skip; out: advanced by one for
+ *       each association @cb returned 0 for (and each resumed after
+ *       @cb_done), so that it can be passed in again to continue
+ * @arg: passed to @cb and @cb_done
+ *
+ * sctp_transport_traverse_process(). The position is an index into sctp.ko's
+ * transport hash table: associations added or removed, or a rehash, between
+ * two calls shift it.
+ *
+ * Context: process context.
+ * Return: what @cb returned when it stopped the walk, 0 at the end.
+ */
+int sctp_dar_sctp_transport_traverse(struct net *net, sctp_callback_t cb,
+				     sctp_callback_t cb_done, int *pos,
+				     void *arg)
+{
+	return dar_sctp.transport_traverse(cb, cb_done, net, pos, arg);
 }

@@ -27,4 +27,8 @@ typedef int (*sctp_dar_ep_cb_t)(struct sctp_endpoint *ep, void *arg);
 int sctp_dar_sctp_walk_endpoints(struct net *net, sctp_dar_ep_cb_t cb,
 				 void *arg);
 
+int sctp_dar_sctp_transport_traverse(struct net *net, sctp_callback_t cb,
+				     sctp_callback_t cb_done, int *pos,
+				     void *arg);
+
 #endif /* _SCTP_DAR_SCTP_GLUE_H */

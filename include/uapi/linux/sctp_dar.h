@@ -2,17 +2,445 @@
 /*
  * sctp_dar - dynamic address reconfiguration for SCTP associations.
  *
- * User-visible constants of the sctp_dar module. The generic-netlink
- * interface described in Documentation/netlink/specs/sctp_dar.yaml is added
- * to this header as it is implemented.
+ * The generic-netlink family "sctp_dar", version 1. Its source of truth is
+ * Documentation/netlink/specs/sctp_dar.yaml; this header is written in the
+ * shape the YNL generator gives it (tests/unit/spec_check.py compares them).
+ * Every request acts on the caller's network namespace only.
+ *
+ * Commands and their attribute trees ([x] optional, * repeated):
+ *
+ * SCTP_DAR_CMD_ASSOC_GET, do: one association
+ *   request   SCTP_DAR_A_ASSOC_ID                u32, required
+ *   reply     one message in the dump's format below
+ *
+ * SCTP_DAR_CMD_ASSOC_GET, dump (NLM_F_DUMP): every association matching
+ * all the selectors given
+ *   request   [SCTP_DAR_A_ASSOC_ID]              u32
+ *             [SCTP_DAR_A_ASSOC_LOCAL_PORT]      be16
+ *             [SCTP_DAR_A_ASSOC_PEER_PORT]       be16
+ *             [SCTP_DAR_A_ASSOC_SOCK_INO]        u32
+ *             [SCTP_DAR_A_ASSOC_ADDR]            nest, local or peer address
+ *               SCTP_DAR_A_ADDR_IPV4 | SCTP_DAR_A_ADDR_IPV6
+ *   reply     one message per association:
+ *             SCTP_DAR_A_ASSOC_ID                u32
+ *             SCTP_DAR_A_ASSOC_LOCAL_PORT        be16
+ *             SCTP_DAR_A_ASSOC_PEER_PORT         be16
+ *             SCTP_DAR_A_ASSOC_STATE             u32, enum sctp_dar_assoc_state
+ *             SCTP_DAR_A_ASSOC_SOCK_INO          u32
+ *             SCTP_DAR_A_ASSOC_LOCAL_ADDR *      nest, one per local address
+ *               SCTP_DAR_A_ADDR_IPV4 | SCTP_DAR_A_ADDR_IPV6
+ *               SCTP_DAR_A_ADDR_STATE            u32, enum sctp_dar_laddr_state
+ *             SCTP_DAR_A_ASSOC_PATH *            nest, one per peer address
+ *               SCTP_DAR_A_PATH_ADDR             nest
+ *                 SCTP_DAR_A_ADDR_IPV4 | SCTP_DAR_A_ADDR_IPV6
+ *               SCTP_DAR_A_PATH_STATE            u32, enum sctp_dar_path_state
+ *               SCTP_DAR_A_PATH_SRTT             u32, ms
+ *               SCTP_DAR_A_PATH_RTO              u32, ms
+ *               SCTP_DAR_A_PATH_CWND             u32, bytes
+ *               SCTP_DAR_A_PATH_ERROR_COUNT      u32
+ *               SCTP_DAR_A_PATH_PMTU             u32, bytes
+ *             [SCTP_DAR_A_ASSOC_PRIMARY]         nest, our primary peer address
+ *               SCTP_DAR_A_ADDR_IPV4 | SCTP_DAR_A_ADDR_IPV6
+ *             [SCTP_DAR_A_ASSOC_PEER_ASCONF]     flag
+ *             [SCTP_DAR_A_ASSOC_PEER_AUTH]       flag
+ *
+ *   Dump splitting: each association is one whole message; a dump carries
+ *   as many as fit in each skb (32 KiB when the reader's buffer is that
+ *   large) and resumes with the next association in the following one.
+ *   If associations come or go, or sctp_dar changes one, while a dump is
+ *   in progress, the messages after the change carry NLM_F_DUMP_INTR: the
+ *   reader should start the dump again. An association with so many
+ *   addresses that it does not fit an empty skb fails the dump with
+ *   EMSGSIZE.
+ *
+ * SCTP_DAR_CMD_STATS_GET, do: the namespace's counters
+ *   request   (no attributes)
+ *   reply     SCTP_DAR_A_STATS_ADDR_EVENTS ... SCTP_DAR_A_STATS_NOTIFY_FAILED,
+ *             every counter a u64 (SCTP_DAR_A_STATS_PAD aligns them)
+ *
+ * SCTP_DAR_CMD_EVENT: multicast to SCTP_DAR_MCGRP_EVENTS, never requested
+ *             SCTP_DAR_A_EVENT_TYPE              u32, enum sctp_dar_event_type
+ *             [SCTP_DAR_A_EVENT_ASSOC_ID]        u32
+ *             [SCTP_DAR_A_EVENT_LOCAL_PORT]      be16
+ *             [SCTP_DAR_A_EVENT_PEER_PORT]       be16
+ *             [SCTP_DAR_A_EVENT_ADDR]            nest
+ *               SCTP_DAR_A_ADDR_IPV4 | SCTP_DAR_A_ADDR_IPV6
+ *             [SCTP_DAR_A_EVENT_IFINDEX]         u32
+ *             [SCTP_DAR_A_EVENT_SERIAL]          u32
+ *             [SCTP_DAR_A_EVENT_ERROR_CAUSE]     u32, enum sctp_dar_error_cause
+ *             [SCTP_DAR_A_EVENT_REASON]          u32, enum sctp_dar_ignore_reason
+ *
+ * Errors: every rejected request carries an extended ACK message naming the
+ * offending attribute (NLMSGERR_ATTR_OFFS points at it).
  */
 #ifndef _UAPI_LINUX_SCTP_DAR_H
 #define _UAPI_LINUX_SCTP_DAR_H
 
-/** SCTP_DAR_GENL_NAME - name of the generic-netlink family */
-#define SCTP_DAR_GENL_NAME	"sctp_dar"
-/** SCTP_DAR_GENL_VERSION - version of the generic-netlink family */
-#define SCTP_DAR_GENL_VERSION	1
+/** SCTP_DAR_FAMILY_NAME - name of the generic-netlink family */
+#define SCTP_DAR_FAMILY_NAME	"sctp_dar"
+/** SCTP_DAR_FAMILY_VERSION - version of the generic-netlink family */
+#define SCTP_DAR_FAMILY_VERSION	1
+
+/** SCTP_DAR_GENL_NAME - the family name (alias of SCTP_DAR_FAMILY_NAME) */
+#define SCTP_DAR_GENL_NAME	SCTP_DAR_FAMILY_NAME
+/** SCTP_DAR_GENL_VERSION - the family version (alias) */
+#define SCTP_DAR_GENL_VERSION	SCTP_DAR_FAMILY_VERSION
+
+/**
+ * enum sctp_dar_assoc_state - state of an association (RFC 9260 section 4)
+ * @SCTP_DAR_ASSOC_STATE_CLOSED: no association (being torn down)
+ * @SCTP_DAR_ASSOC_STATE_COOKIE_WAIT: INIT sent, waiting for the INIT ACK
+ * @SCTP_DAR_ASSOC_STATE_COOKIE_ECHOED: COOKIE ECHO sent, waiting for the
+ *	COOKIE ACK
+ * @SCTP_DAR_ASSOC_STATE_ESTABLISHED: the association is up
+ * @SCTP_DAR_ASSOC_STATE_SHUTDOWN_PENDING: the application asked for a
+ *	graceful shutdown
+ * @SCTP_DAR_ASSOC_STATE_SHUTDOWN_SENT: SHUTDOWN sent
+ * @SCTP_DAR_ASSOC_STATE_SHUTDOWN_RECEIVED: SHUTDOWN received
+ * @SCTP_DAR_ASSOC_STATE_SHUTDOWN_ACK_SENT: SHUTDOWN ACK sent
+ */
+enum sctp_dar_assoc_state {
+	SCTP_DAR_ASSOC_STATE_CLOSED,
+	SCTP_DAR_ASSOC_STATE_COOKIE_WAIT,
+	SCTP_DAR_ASSOC_STATE_COOKIE_ECHOED,
+	SCTP_DAR_ASSOC_STATE_ESTABLISHED,
+	SCTP_DAR_ASSOC_STATE_SHUTDOWN_PENDING,
+	SCTP_DAR_ASSOC_STATE_SHUTDOWN_SENT,
+	SCTP_DAR_ASSOC_STATE_SHUTDOWN_RECEIVED,
+	SCTP_DAR_ASSOC_STATE_SHUTDOWN_ACK_SENT,
+};
+
+/**
+ * enum sctp_dar_path_state - state of the path to one peer address
+ *	(RFC 9260 section 8.2)
+ * @SCTP_DAR_PATH_STATE_UNKNOWN: the kernel reported a state sctp_dar does
+ *	not know
+ * @SCTP_DAR_PATH_STATE_ACTIVE: the path is reachable
+ * @SCTP_DAR_PATH_STATE_INACTIVE: the path exceeded its retransmission limit
+ *	and is considered unreachable
+ * @SCTP_DAR_PATH_STATE_POTENTIALLY_FAILED: the path is potentially failed
+ *	(RFC 7829)
+ * @SCTP_DAR_PATH_STATE_UNCONFIRMED: the address has not been confirmed by a
+ *	heartbeat yet (RFC 9260 section 5.4)
+ */
+enum sctp_dar_path_state {
+	SCTP_DAR_PATH_STATE_UNKNOWN,
+	SCTP_DAR_PATH_STATE_ACTIVE,
+	SCTP_DAR_PATH_STATE_INACTIVE,
+	SCTP_DAR_PATH_STATE_POTENTIALLY_FAILED,
+	SCTP_DAR_PATH_STATE_UNCONFIRMED,
+};
+
+/**
+ * enum sctp_dar_laddr_state - state of one local address of an association
+ * @SCTP_DAR_LADDR_STATE_USABLE: the peer knows the address; it may be used
+ *	as a source
+ * @SCTP_DAR_LADDR_STATE_ADDING: an ASCONF adding the address is not
+ *	acknowledged yet
+ * @SCTP_DAR_LADDR_STATE_DELETING: an ASCONF deleting the address is not
+ *	acknowledged yet
+ */
+enum sctp_dar_laddr_state {
+	SCTP_DAR_LADDR_STATE_USABLE,
+	SCTP_DAR_LADDR_STATE_ADDING,
+	SCTP_DAR_LADDR_STATE_DELETING,
+};
+
+/**
+ * enum sctp_dar_event_type - what an event reports; zero is never sent
+ * @SCTP_DAR_EVENT_TYPE_ADDR_ADDED: the peer acknowledged the addition of a
+ *	local address (addr) to the association
+ * @SCTP_DAR_EVENT_TYPE_ADDR_REMOVED: the peer acknowledged the deletion of
+ *	a local address (addr) from the association
+ * @SCTP_DAR_EVENT_TYPE_PRIMARY_CHANGED: our primary path now leads to the
+ *	peer address addr
+ * @SCTP_DAR_EVENT_TYPE_PEER_PRIMARY_SET: the peer acknowledged our request
+ *	to use our address addr as its primary (RFC 5061 Set Primary Address)
+ * @SCTP_DAR_EVENT_TYPE_ASCONF_SENT: an ASCONF chunk with serial number
+ *	serial was sent
+ * @SCTP_DAR_EVENT_TYPE_ASCONF_ACKED: the peer acknowledged every parameter
+ *	of ASCONF serial
+ * @SCTP_DAR_EVENT_TYPE_ASCONF_REJECTED: the peer rejected a parameter of
+ *	ASCONF serial: error-cause is the peer's Error Cause, addr the address
+ *	of the rejected parameter
+ * @SCTP_DAR_EVENT_TYPE_EVENT_IGNORED: a host address event was not acted
+ *	upon; reason says why, addr and ifindex what it was about, assoc-id
+ *	which association if only one was concerned
+ */
+enum sctp_dar_event_type {
+	SCTP_DAR_EVENT_TYPE_ADDR_ADDED = 1,
+	SCTP_DAR_EVENT_TYPE_ADDR_REMOVED,
+	SCTP_DAR_EVENT_TYPE_PRIMARY_CHANGED,
+	SCTP_DAR_EVENT_TYPE_PEER_PRIMARY_SET,
+	SCTP_DAR_EVENT_TYPE_ASCONF_SENT,
+	SCTP_DAR_EVENT_TYPE_ASCONF_ACKED,
+	SCTP_DAR_EVENT_TYPE_ASCONF_REJECTED,
+	SCTP_DAR_EVENT_TYPE_EVENT_IGNORED,
+};
+
+/**
+ * enum sctp_dar_ignore_reason - why an address event was ignored; zero is
+ *	never sent
+ * @SCTP_DAR_IGNORE_REASON_LOOPBACK: the address is a loopback address; it
+ *	is never advertised
+ * @SCTP_DAR_IGNORE_REASON_LINK_LOCAL: the address is an IPv6 link-local
+ *	address
+ * @SCTP_DAR_IGNORE_REASON_TENTATIVE: the IPv6 address is still tentative
+ *	(duplicate address detection)
+ * @SCTP_DAR_IGNORE_REASON_DEPRECATED: the IPv6 address is deprecated
+ *	(preferred lifetime 0)
+ * @SCTP_DAR_IGNORE_REASON_DENY_LISTED: the address matches a prefix the
+ *	policy denies
+ * @SCTP_DAR_IGNORE_REASON_NOT_MANAGED: the interface or the socket is not
+ *	managed by the policy
+ * @SCTP_DAR_IGNORE_REASON_PAUSED: automatic management is paused in this
+ *	namespace
+ * @SCTP_DAR_IGNORE_REASON_PEER_NO_ASCONF: the peer does not support ADD-IP
+ *	(RFC 5061)
+ * @SCTP_DAR_IGNORE_REASON_PEER_NO_AUTH: the peer does not use SCTP-AUTH and
+ *	the policy requires it
+ * @SCTP_DAR_IGNORE_REASON_FAMILY_MISMATCH: the association cannot use an
+ *	address of this family
+ * @SCTP_DAR_IGNORE_REASON_COALESCED: a later event on the same address
+ *	within the debounce window superseded this one
+ * @SCTP_DAR_IGNORE_REASON_ALREADY_PRESENT: the association already has the
+ *	address
+ * @SCTP_DAR_IGNORE_REASON_NOT_PRESENT: the association does not have the
+ *	address
+ * @SCTP_DAR_IGNORE_REASON_LAST_ADDRESS: deleting the address would leave
+ *	the association without any (RFC 5061 section 4.2.2)
+ */
+enum sctp_dar_ignore_reason {
+	SCTP_DAR_IGNORE_REASON_LOOPBACK = 1,
+	SCTP_DAR_IGNORE_REASON_LINK_LOCAL,
+	SCTP_DAR_IGNORE_REASON_TENTATIVE,
+	SCTP_DAR_IGNORE_REASON_DEPRECATED,
+	SCTP_DAR_IGNORE_REASON_DENY_LISTED,
+	SCTP_DAR_IGNORE_REASON_NOT_MANAGED,
+	SCTP_DAR_IGNORE_REASON_PAUSED,
+	SCTP_DAR_IGNORE_REASON_PEER_NO_ASCONF,
+	SCTP_DAR_IGNORE_REASON_PEER_NO_AUTH,
+	SCTP_DAR_IGNORE_REASON_FAMILY_MISMATCH,
+	SCTP_DAR_IGNORE_REASON_COALESCED,
+	SCTP_DAR_IGNORE_REASON_ALREADY_PRESENT,
+	SCTP_DAR_IGNORE_REASON_NOT_PRESENT,
+	SCTP_DAR_IGNORE_REASON_LAST_ADDRESS,
+};
+
+/**
+ * enum sctp_dar_error_cause - Error Cause codes a peer may return in an
+ *	ASCONF-ACK (RFC 9260 section 3.3.10, RFC 5061 sections 4.2.4 and
+ *	5.2); other codes are passed through unchanged
+ * @SCTP_DAR_ERROR_CAUSE_UNRESOLVABLE_ADDRESS: Unresolvable Address
+ * @SCTP_DAR_ERROR_CAUSE_UNRECOGNIZED_PARAMETERS: Unrecognized Parameters
+ * @SCTP_DAR_ERROR_CAUSE_PROTOCOL_VIOLATION: Protocol Violation
+ * @SCTP_DAR_ERROR_CAUSE_DELETE_LAST_ADDRESS: Request to Delete Last
+ *	Remaining IP Address
+ * @SCTP_DAR_ERROR_CAUSE_RESOURCE_SHORTAGE: Operation Refused Due to
+ *	Resource Shortage
+ * @SCTP_DAR_ERROR_CAUSE_DELETE_SOURCE_ADDRESS: Request to Delete Source IP
+ *	Address
+ * @SCTP_DAR_ERROR_CAUSE_ILLEGAL_ASCONF_ACK: Association Aborted Due to
+ *	Illegal ASCONF-ACK
+ * @SCTP_DAR_ERROR_CAUSE_NO_AUTHORIZATION: Request Refused - No Authorization
+ */
+enum sctp_dar_error_cause {
+	SCTP_DAR_ERROR_CAUSE_UNRESOLVABLE_ADDRESS = 5,
+	SCTP_DAR_ERROR_CAUSE_UNRECOGNIZED_PARAMETERS = 8,
+	SCTP_DAR_ERROR_CAUSE_PROTOCOL_VIOLATION = 13,
+	SCTP_DAR_ERROR_CAUSE_DELETE_LAST_ADDRESS = 160,
+	SCTP_DAR_ERROR_CAUSE_RESOURCE_SHORTAGE = 161,
+	SCTP_DAR_ERROR_CAUSE_DELETE_SOURCE_ADDRESS = 162,
+	SCTP_DAR_ERROR_CAUSE_ILLEGAL_ASCONF_ACK = 163,
+	SCTP_DAR_ERROR_CAUSE_NO_AUTHORIZATION = 164,
+};
+
+/**
+ * enum sctp_dar_a_addr - one IP address; exactly one of ipv4 and ipv6 is
+ *	present
+ * @SCTP_DAR_A_ADDR_IPV4: IPv4 address (u32, network byte order)
+ * @SCTP_DAR_A_ADDR_IPV6: IPv6 address (16 bytes)
+ * @SCTP_DAR_A_ADDR_STATE: for a local address of an association, whether
+ *	the peer knows it yet (u32, enum sctp_dar_laddr_state); replies only,
+ *	ignored in requests
+ * @__SCTP_DAR_A_ADDR_MAX: one past the last attribute
+ * @SCTP_DAR_A_ADDR_MAX: the last attribute
+ */
+enum sctp_dar_a_addr {
+	SCTP_DAR_A_ADDR_IPV4 = 1,
+	SCTP_DAR_A_ADDR_IPV6,
+	SCTP_DAR_A_ADDR_STATE,
+
+	__SCTP_DAR_A_ADDR_MAX,
+	SCTP_DAR_A_ADDR_MAX = (__SCTP_DAR_A_ADDR_MAX - 1)
+};
+
+/**
+ * enum sctp_dar_a_path - the path to one peer address of an association
+ *	(replies only)
+ * @SCTP_DAR_A_PATH_ADDR: the peer address (nest, enum sctp_dar_a_addr)
+ * @SCTP_DAR_A_PATH_STATE: reachability of the address (u32, enum
+ *	sctp_dar_path_state)
+ * @SCTP_DAR_A_PATH_SRTT: smoothed round-trip time, milliseconds (u32; 0
+ *	before the first sample)
+ * @SCTP_DAR_A_PATH_RTO: current retransmission timeout, milliseconds (u32)
+ * @SCTP_DAR_A_PATH_CWND: congestion window, bytes (u32)
+ * @SCTP_DAR_A_PATH_ERROR_COUNT: consecutive retransmission timeouts or
+ *	unanswered heartbeats (u32)
+ * @SCTP_DAR_A_PATH_PMTU: path MTU, bytes (u32)
+ * @__SCTP_DAR_A_PATH_MAX: one past the last attribute
+ * @SCTP_DAR_A_PATH_MAX: the last attribute
+ */
+enum sctp_dar_a_path {
+	SCTP_DAR_A_PATH_ADDR = 1,
+	SCTP_DAR_A_PATH_STATE,
+	SCTP_DAR_A_PATH_SRTT,
+	SCTP_DAR_A_PATH_RTO,
+	SCTP_DAR_A_PATH_CWND,
+	SCTP_DAR_A_PATH_ERROR_COUNT,
+	SCTP_DAR_A_PATH_PMTU,
+
+	__SCTP_DAR_A_PATH_MAX,
+	SCTP_DAR_A_PATH_MAX = (__SCTP_DAR_A_PATH_MAX - 1)
+};
+
+/**
+ * enum sctp_dar_a_assoc - one association; in replies every attribute but
+ *	addr may be present, in requests they select associations
+ * @SCTP_DAR_A_ASSOC_ID: the association identifier (u32, 1..2^31-1; the
+ *	sctp_assoc_t getsockopt reports, unique on the host while the
+ *	association exists)
+ * @SCTP_DAR_A_ASSOC_LOCAL_PORT: local SCTP port (be16, not 0)
+ * @SCTP_DAR_A_ASSOC_PEER_PORT: the peer's SCTP port (be16, not 0)
+ * @SCTP_DAR_A_ASSOC_STATE: state of the association (u32, enum
+ *	sctp_dar_assoc_state)
+ * @SCTP_DAR_A_ASSOC_SOCK_INO: inode number of the socket that owns the
+ *	association, as ss shows it (u32, not 0)
+ * @SCTP_DAR_A_ASSOC_LOCAL_ADDR: one local address of the association (nest,
+ *	enum sctp_dar_a_addr; one attribute per address)
+ * @SCTP_DAR_A_ASSOC_PATH: one peer address and its path (nest, enum
+ *	sctp_dar_a_path; one attribute per peer address)
+ * @SCTP_DAR_A_ASSOC_PRIMARY: the peer address our primary path leads to
+ *	(nest, enum sctp_dar_a_addr)
+ * @SCTP_DAR_A_ASSOC_PEER_ASCONF: flag, present if ADD-IP is usable on this
+ *	association: both ends support it and, unless the namespace allows
+ *	ADD-IP without it, SCTP-AUTH
+ * @SCTP_DAR_A_ASSOC_PEER_AUTH: flag, present if the peer uses SCTP-AUTH
+ *	(RFC 4895) on this association
+ * @SCTP_DAR_A_ASSOC_ADDR: requests only: select associations that use this
+ *	address, local or peer (nest, enum sctp_dar_a_addr)
+ * @__SCTP_DAR_A_ASSOC_MAX: one past the last attribute
+ * @SCTP_DAR_A_ASSOC_MAX: the last attribute
+ */
+enum sctp_dar_a_assoc {
+	SCTP_DAR_A_ASSOC_ID = 1,
+	SCTP_DAR_A_ASSOC_LOCAL_PORT,
+	SCTP_DAR_A_ASSOC_PEER_PORT,
+	SCTP_DAR_A_ASSOC_STATE,
+	SCTP_DAR_A_ASSOC_SOCK_INO,
+	SCTP_DAR_A_ASSOC_LOCAL_ADDR,
+	SCTP_DAR_A_ASSOC_PATH,
+	SCTP_DAR_A_ASSOC_PRIMARY,
+	SCTP_DAR_A_ASSOC_PEER_ASCONF,
+	SCTP_DAR_A_ASSOC_PEER_AUTH,
+	SCTP_DAR_A_ASSOC_ADDR,
+
+	__SCTP_DAR_A_ASSOC_MAX,
+	SCTP_DAR_A_ASSOC_MAX = (__SCTP_DAR_A_ASSOC_MAX - 1)
+};
+
+/**
+ * enum sctp_dar_a_stats - counters of the caller's network namespace since
+ *	sctp_dar was loaded (or the namespace created); each counter is a u64
+ * @SCTP_DAR_A_STATS_PAD: padding for 64-bit alignment; never carries data
+ * @SCTP_DAR_A_STATS_ADDR_EVENTS: host address and link events sctp_dar
+ *	received
+ * @SCTP_DAR_A_STATS_EVENTS_IGNORED: events not acted upon (each also sent
+ *	as an event-ignored event)
+ * @SCTP_DAR_A_STATS_ASCONF_SENT: ASCONF chunks sent
+ * @SCTP_DAR_A_STATS_ASCONF_ACKED: ASCONF chunks the peer acknowledged in
+ *	full
+ * @SCTP_DAR_A_STATS_ASCONF_REJECTED: ASCONF parameters the peer rejected
+ *	with an Error Cause
+ * @SCTP_DAR_A_STATS_ADDRS_ADDED: local addresses added to associations
+ * @SCTP_DAR_A_STATS_ADDRS_REMOVED: local addresses removed from
+ *	associations
+ * @SCTP_DAR_A_STATS_PRIMARY_CHANGES: primary path changes (ours) and Set
+ *	Primary requests acknowledged by peers
+ * @SCTP_DAR_A_STATS_NOTIFY_FAILED: events that could not be sent to
+ *	listeners (out of memory)
+ * @__SCTP_DAR_A_STATS_MAX: one past the last attribute
+ * @SCTP_DAR_A_STATS_MAX: the last attribute
+ */
+enum sctp_dar_a_stats {
+	SCTP_DAR_A_STATS_PAD = 1,
+	SCTP_DAR_A_STATS_ADDR_EVENTS,
+	SCTP_DAR_A_STATS_EVENTS_IGNORED,
+	SCTP_DAR_A_STATS_ASCONF_SENT,
+	SCTP_DAR_A_STATS_ASCONF_ACKED,
+	SCTP_DAR_A_STATS_ASCONF_REJECTED,
+	SCTP_DAR_A_STATS_ADDRS_ADDED,
+	SCTP_DAR_A_STATS_ADDRS_REMOVED,
+	SCTP_DAR_A_STATS_PRIMARY_CHANGES,
+	SCTP_DAR_A_STATS_NOTIFY_FAILED,
+
+	__SCTP_DAR_A_STATS_MAX,
+	SCTP_DAR_A_STATS_MAX = (__SCTP_DAR_A_STATS_MAX - 1)
+};
+
+/**
+ * enum sctp_dar_a_event - one event, multicast to the events group
+ * @SCTP_DAR_A_EVENT_TYPE: what happened (u32, enum sctp_dar_event_type)
+ * @SCTP_DAR_A_EVENT_ASSOC_ID: the association concerned, if any (u32)
+ * @SCTP_DAR_A_EVENT_LOCAL_PORT: local port of that association (be16)
+ * @SCTP_DAR_A_EVENT_PEER_PORT: peer port of that association (be16)
+ * @SCTP_DAR_A_EVENT_ADDR: the address the event is about (nest, enum
+ *	sctp_dar_a_addr)
+ * @SCTP_DAR_A_EVENT_IFINDEX: the interface of a host address event (u32)
+ * @SCTP_DAR_A_EVENT_SERIAL: serial number of the ASCONF chunk concerned
+ *	(u32, RFC 5061 section 5.1)
+ * @SCTP_DAR_A_EVENT_ERROR_CAUSE: the peer's Error Cause code (u32, enum
+ *	sctp_dar_error_cause; asconf-rejected)
+ * @SCTP_DAR_A_EVENT_REASON: why the event was ignored (u32, enum
+ *	sctp_dar_ignore_reason; event-ignored)
+ * @__SCTP_DAR_A_EVENT_MAX: one past the last attribute
+ * @SCTP_DAR_A_EVENT_MAX: the last attribute
+ */
+enum sctp_dar_a_event {
+	SCTP_DAR_A_EVENT_TYPE = 1,
+	SCTP_DAR_A_EVENT_ASSOC_ID,
+	SCTP_DAR_A_EVENT_LOCAL_PORT,
+	SCTP_DAR_A_EVENT_PEER_PORT,
+	SCTP_DAR_A_EVENT_ADDR,
+	SCTP_DAR_A_EVENT_IFINDEX,
+	SCTP_DAR_A_EVENT_SERIAL,
+	SCTP_DAR_A_EVENT_ERROR_CAUSE,
+	SCTP_DAR_A_EVENT_REASON,
+
+	__SCTP_DAR_A_EVENT_MAX,
+	SCTP_DAR_A_EVENT_MAX = (__SCTP_DAR_A_EVENT_MAX - 1)
+};
+
+/**
+ * enum sctp_dar_cmd - commands of the family
+ * @SCTP_DAR_CMD_ASSOC_GET: get one association by id, or dump every
+ *	association of the caller's namespace that matches all the given
+ *	selectors
+ * @SCTP_DAR_CMD_STATS_GET: get the counters of the caller's namespace
+ * @SCTP_DAR_CMD_EVENT: an event of the caller's namespace, sent to the
+ *	events group only while it has listeners
+ * @__SCTP_DAR_CMD_MAX: one past the last command
+ * @SCTP_DAR_CMD_MAX: the last command
+ */
+enum sctp_dar_cmd {
+	SCTP_DAR_CMD_ASSOC_GET = 1,
+	SCTP_DAR_CMD_STATS_GET,
+	SCTP_DAR_CMD_EVENT,
+
+	__SCTP_DAR_CMD_MAX,
+	SCTP_DAR_CMD_MAX = (__SCTP_DAR_CMD_MAX - 1)
+};
+
 /** SCTP_DAR_MCGRP_EVENTS - name of the multicast group carrying events */
 #define SCTP_DAR_MCGRP_EVENTS	"events"
 

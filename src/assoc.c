@@ -1,0 +1,850 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * assoc.c - the association driver.
+ *
+ * sctp_dar never builds an ASCONF itself: it asks the kernel's RFC 5061
+ * engine, through the same setsockopt entry points an application's
+ * sctp_bindx() or SCTP_SET_PEER_PRIMARY_ADDR uses, and for wildcard-bound
+ * sockets through the kernel's own auto_asconf queue.
+ *
+ * Locking:
+ *  - The socket lock (lock_sock) protects an endpoint's association list
+ *    and every association's address and transport lists against process
+ *    context and, while owned, against the softirq receive path (packets
+ *    go to the backlog). sctp_dar takes it only to take a snapshot, never
+ *    while calling setsockopt (which takes it itself).
+ *  - The kernel's auto_asconf timer handler changes bind address lists
+ *    under bh_lock_sock without looking at the owner, but those lists are
+ *    RCU lists whose entries are freed with kfree_rcu, so snapshots read
+ *    them under rcu_read_lock().
+ *  - net->sctp.addr_wq_lock (the kernel's, spin_lock_bh) protects
+ *    net->sctp.addr_waitq and the addr_wq_timer; sctp_dar takes it to
+ *    queue address events for auto_asconf and to fire the timer early.
+ *  - sk->sk_callback_lock (read side) keeps sk->sk_socket and its file
+ *    alive while a reference on the file is taken.
+ *  - The association table is protected by the owning namespace's reconf
+ *    mutex (reconf.c), held by every caller of the table functions.
+ *  Order: reconf mutex -> socket lock -> RCU; reconf mutex -> addr_wq_lock.
+ *
+ * Contexts: sctp_dar_assoc_collect()'s transport callback runs under
+ * rcu_read_lock() (atomic); everything else here runs in process context
+ * from the namespace's reconf worker and may sleep.
+ *
+ * Lifetime: a collected socket is pinned by a reference on its struct
+ * file. An application's close() then cannot run sctp_close() until
+ * sctp_dar_assoc_release() drops it, so the endpoint stays alive and
+ * setsockopt is exactly as safe as from a system call. Sockets without a
+ * file (kernel users such as DLM) are never touched.
+ */
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/net.h>
+#include <linux/slab.h>
+#include <linux/timer.h>
+#include <net/inet_sock.h>
+#include <net/ip6_route.h>
+#include <net/route.h>
+#include <net/sctp/sctp.h>
+#include <net/sock.h>
+
+#include "assoc.h"
+#include "sctp_glue.h"
+
+/* A walk never holds more sockets than this (each pins a file). */
+#define DAR_MAX_SOCKS		4096
+
+/**
+ * struct dar_walk - state of one sctp_dar_assoc_collect() walk
+ * @socks: the caller's list of struct sctp_dar_sock
+ * @seen: duplicate filter, by socket
+ * @count: sockets collected
+ * @dropped: sockets skipped (limit or allocation failure)
+ */
+struct dar_walk {
+	struct list_head *socks;
+	DECLARE_HASHTABLE(seen, 7);
+	unsigned int count;
+	unsigned int dropped;
+};
+
+/* Take a reference on @sk's file, or return NULL when it has none or is
+ * being closed. sk_callback_lock keeps sk->sk_socket (cleared by
+ * sock_orphan() under the write side) and so its file from going away.
+ */
+static struct file *dar_sock_file_get(struct sock *sk)
+{
+	struct file *file = NULL;
+	struct socket *sock;
+
+	read_lock_bh(&sk->sk_callback_lock);
+	sock = sk->sk_socket;
+	if (sock && sock->file && sctp_dar_file_get_not_zero(sock->file))
+		file = sock->file;
+	read_unlock_bh(&sk->sk_callback_lock);
+	return file;
+}
+
+/* Record @sk in the walk once. @gfp is GFP_ATOMIC under RCU. */
+static void dar_walk_add(struct dar_walk *w, struct sock *sk, gfp_t gfp)
+{
+	struct sctp_dar_sock *s;
+
+	hash_for_each_possible(w->seen, s, hnode, (unsigned long)sk)
+		if (s->sk == sk)
+			return;
+
+	if (w->count >= DAR_MAX_SOCKS) {
+		w->dropped++;
+		return;
+	}
+	s = kzalloc(sizeof(*s), gfp);
+	if (!s) {
+		w->dropped++;
+		return;
+	}
+	s->file = dar_sock_file_get(sk);
+	if (!s->file) {
+		kfree(s);
+		return;
+	}
+	s->sk = sk;
+	hash_add(w->seen, &s->hnode, (unsigned long)sk);
+	list_add_tail(&s->list, w->socks);
+	w->count++;
+}
+
+/* Association walk callback (once per association, for its primary
+ * transport). Context: rcu_read_lock(), references held on @ep and @t.
+ */
+static int dar_walk_transport_rcu(struct sctp_endpoint *ep,
+				  struct sctp_transport *t, void *arg)
+{
+	if (!ep->base.dead)
+		dar_walk_add(arg, ep->base.sk, GFP_ATOMIC);
+	return 0;
+}
+
+/* Endpoint walk callback: only listening endpoints are hashed, which is
+ * how specifically-bound listeners without associations are found.
+ * Context: process, a reference held on @ep, no sctp.ko lock held.
+ */
+static int dar_walk_endpoint(struct sctp_endpoint *ep, void *arg)
+{
+	if (!ep->base.dead)
+		dar_walk_add(arg, ep->base.sk, GFP_KERNEL);
+	return 0;
+}
+
+/**
+ * sctp_dar_assoc_collect - find every SCTP socket of a namespace
+ * @net: the namespace
+ * @socks: receives struct sctp_dar_sock entries, each pinning its socket;
+ *	release them with sctp_dar_assoc_release()
+ *
+ * Sockets with associations are found through the transport table, idle
+ * listeners through the endpoint table.
+ *
+ * Context: process context; may sleep.
+ * Return: the number of sockets that could not be collected (limit or
+ * memory), 0 normally.
+ */
+int sctp_dar_assoc_collect(struct net *net, struct list_head *socks)
+{
+	struct dar_walk *w;
+	int dropped, pos = 0;
+
+	w = kzalloc(sizeof(*w), GFP_KERNEL);
+	if (!w)
+		return 1;
+	w->socks = socks;
+	hash_init(w->seen);
+
+	sctp_dar_sctp_transport_traverse(net, dar_walk_transport_rcu, NULL,
+					 &pos, w);
+	sctp_dar_sctp_walk_endpoints(net, dar_walk_endpoint, w);
+
+	dropped = w->dropped;
+	kfree(w);
+	return dropped;
+}
+
+/**
+ * sctp_dar_assoc_release - unpin and free collected sockets
+ * @socks: the list filled by sctp_dar_assoc_collect(); emptied
+ *
+ * Dropping the last reference on a file whose application closed it in
+ * the meantime closes the socket (from the delayed fput work).
+ *
+ * Context: process context; may sleep.
+ */
+void sctp_dar_assoc_release(struct list_head *socks)
+{
+	struct sctp_dar_sock *s, *tmp;
+
+	list_for_each_entry_safe(s, tmp, socks, list) {
+		list_del(&s->list);
+		fput(s->file);
+		kfree(s);
+	}
+}
+
+static u8 dar_path_state(const struct sctp_transport *t)
+{
+	switch (t->state) {
+	case SCTP_ACTIVE:
+	case SCTP_UNKNOWN:
+		return SCTP_DAR_PATH_ACTIVE;
+	case SCTP_PF:
+		return SCTP_DAR_PATH_PF;
+	case SCTP_UNCONFIRMED:
+		return SCTP_DAR_PATH_UNCONFIRMED;
+	default:
+		return SCTP_DAR_PATH_INACTIVE;
+	}
+}
+
+static bool dar_addr_is_any(const union sctp_addr *a)
+{
+	if (a->sa.sa_family == AF_INET)
+		return a->v4.sin_addr.s_addr == htonl(INADDR_ANY);
+	if (a->sa.sa_family == AF_INET6)
+		return ipv6_addr_any(&a->v6.sin6_addr);
+	return false;
+}
+
+/* Copy a bind address list. Context: rcu_read_lock() held. */
+static unsigned int dar_copy_bind_rcu(struct sctp_bind_addr *bp,
+				      struct sctp_dar_laddr *l,
+				      union sctp_addr *a, unsigned int max)
+{
+	struct sctp_sockaddr_entry *e;
+	unsigned int n = 0;
+
+	list_for_each_entry_rcu(e, &bp->address_list, list) {
+		if (!e->valid)
+			continue;
+		if (n == max)
+			break;
+		if (l) {
+			l[n].a = e->a;
+			l[n].state = e->state == SCTP_ADDR_SRC ?
+				     SCTP_DAR_LA_SRC :
+				     e->state == SCTP_ADDR_DEL ?
+				     SCTP_DAR_LA_DEL : SCTP_DAR_LA_NEW;
+		} else {
+			a[n] = e->a;
+		}
+		n++;
+	}
+	return n;
+}
+
+/* Fill @av and @key from @asoc. Context: socket lock owned. */
+static void dar_snap_asoc(struct sctp_association *asoc,
+			  struct sctp_dar_asocview *av,
+			  struct sctp_dar_asockey *key)
+{
+	struct sctp_transport *t;
+
+	av->id = asoc->assoc_id;
+	av->established = asoc->state == SCTP_STATE_ESTABLISHED;
+	av->asconf_capable = asoc->peer.asconf_capable;
+	av->auth_capable = asoc->peer.auth_capable;
+	av->asconf_busy = asoc->addip_last_asconf ||
+			  !list_empty(&asoc->addip_chunk_list);
+	av->del_pending = !!asoc->asconf_addr_del_pending;
+	key->asoc = asoc;
+	key->tag = asoc->c.my_vtag;
+	key->serial = asoc->addip_serial;
+
+	rcu_read_lock();
+	av->nl = dar_copy_bind_rcu(&asoc->base.bind_addr, av->l, NULL,
+				   SCTP_DAR_MAX_LADDR);
+	av->np = 0;
+	list_for_each_entry_rcu(t, &asoc->peer.transport_addr_list,
+				transports) {
+		struct sctp_dar_path *p;
+
+		if (av->np == SCTP_DAR_MAX_PATHS)
+			break;
+		p = &av->p[av->np++];
+		p->a = t->ipaddr;
+		p->state = dar_path_state(t);
+		p->primary = t == asoc->peer.primary_path;
+		p->hb_pending = t->hb_sent;
+		p->errors = t->error_count;
+		p->srtt_ms = jiffies_to_msecs(t->srtt);
+		p->last_heard_ns = ktime_to_ns(t->last_time_heard);
+		p->ifindex = 0;
+	}
+	rcu_read_unlock();
+}
+
+/**
+ * sctp_dar_assoc_snapshot - snapshot a socket and its associations
+ * @s: the socket (pinned)
+ * @max_asocs: take at most this many associations
+ * @snap: receives the snapshot; free it with sctp_dar_assoc_snapshot_free()
+ *
+ * Context: process context; takes the socket lock; may sleep.
+ * Return: 0, -ENOENT when the socket is closing or not an SCTP socket any
+ * more, -ENOMEM.
+ */
+int sctp_dar_assoc_snapshot(struct sctp_dar_sock *s, unsigned int max_asocs,
+			    struct sctp_dar_socksnap *snap)
+{
+	struct sctp_dar_sockview *sv = &snap->sv;
+	struct sock *sk = s->sk;
+	struct sctp_association *asoc;
+	struct sctp_endpoint *ep;
+	unsigned int n = 0;
+	int err = 0;
+
+	memset(snap, 0, sizeof(*snap));
+	snap->net = sock_net(sk);
+
+	lock_sock(sk);
+	ep = sctp_sk(sk)->ep;
+	if (sock_flag(sk, SOCK_DEAD) || !ep || ep->base.dead) {
+		err = -ENOENT;
+		goto out_unlock;
+	}
+
+	sv->family = sk->sk_family;
+	sv->v6only = sk->sk_family == AF_INET6 && sk->sk_ipv6only;
+	sv->auto_asconf = sctp_sk(sk)->do_auto_asconf;
+	sv->asconf_enable = ep->asconf_enable;
+	sv->port = ep->base.bind_addr.port;
+	snap->style_udp = sctp_style(sk, UDP);
+	rcu_read_lock();
+	sv->nep = dar_copy_bind_rcu(&ep->base.bind_addr, NULL, sv->ep,
+				    SCTP_DAR_MAX_LADDR);
+	rcu_read_unlock();
+	sv->boundall = sv->nep == 1 && dar_addr_is_any(&sv->ep[0]);
+
+	list_for_each_entry(asoc, &ep->asocs, asocs)
+		n++;
+	n = min(n, max_asocs);
+	if (!n)
+		goto out_unlock;
+
+	snap->av = kvcalloc(n, sizeof(*snap->av), GFP_KERNEL);
+	snap->key = kvcalloc(n, sizeof(*snap->key), GFP_KERNEL);
+	if (!snap->av || !snap->key) {
+		err = -ENOMEM;
+		goto out_free;
+	}
+	list_for_each_entry(asoc, &ep->asocs, asocs) {
+		if (snap->nav == n)
+			break;
+		if (asoc->temp)
+			continue;
+		dar_snap_asoc(asoc, &snap->av[snap->nav], &snap->key[snap->nav]);
+		snap->nav++;
+	}
+	release_sock(sk);
+	return 0;
+
+out_free:
+	kvfree(snap->av);
+	kvfree(snap->key);
+	snap->av = NULL;
+	snap->key = NULL;
+out_unlock:
+	release_sock(sk);
+	return err;
+}
+
+/**
+ * sctp_dar_assoc_snapshot_free - free what a snapshot allocated
+ * @snap: the snapshot
+ *
+ * Context: any context that may call kvfree().
+ */
+void sctp_dar_assoc_snapshot_free(struct sctp_dar_socksnap *snap)
+{
+	kvfree(snap->av);
+	kvfree(snap->key);
+	snap->av = NULL;
+	snap->key = NULL;
+	snap->nav = 0;
+}
+
+/**
+ * sctp_dar_assoc_route_ifindex - the device the host routes to @dst over
+ * @net: the namespace
+ * @src: the source address to route from, or NULL
+ * @dst: the destination
+ *
+ * Context: process context (does not sleep).
+ * Return: the output device's ifindex, 0 when there is no route.
+ */
+int sctp_dar_assoc_route_ifindex(struct net *net, const union sctp_addr *src,
+				 const union sctp_addr *dst)
+{
+	int ifindex = 0;
+
+	if (dst->sa.sa_family == AF_INET) {
+		struct flowi4 fl4 = {};
+		struct rtable *rt;
+
+		fl4.daddr = dst->v4.sin_addr.s_addr;
+		if (src && src->sa.sa_family == AF_INET)
+			fl4.saddr = src->v4.sin_addr.s_addr;
+		fl4.flowi4_proto = IPPROTO_SCTP;
+		rt = ip_route_output_key(net, &fl4);
+		if (IS_ERR(rt))
+			return 0;
+		ifindex = rt->dst.dev->ifindex;
+		ip_rt_put(rt);
+	} else if (IS_ENABLED(CONFIG_IPV6) && dst->sa.sa_family == AF_INET6) {
+		struct flowi6 fl6 = {};
+		struct dst_entry *d;
+
+		fl6.daddr = dst->v6.sin6_addr;
+		if (src && src->sa.sa_family == AF_INET6)
+			fl6.saddr = src->v6.sin6_addr;
+		fl6.flowi6_proto = IPPROTO_SCTP;
+		d = ip6_route_output(net, NULL, &fl6);
+		if (!d->error && d->dev)
+			ifindex = d->dev->ifindex;
+		dst_release(d);
+	}
+	return ifindex;
+}
+
+/**
+ * sctp_dar_assoc_route_paths - fill in the route device of every path
+ * @net: the namespace
+ * @src: the local address the association should send from, or NULL
+ * @av: the association's snapshot; its paths' ifindex are set
+ *
+ * Context: process context (route lookups; does not sleep).
+ */
+void sctp_dar_assoc_route_paths(struct net *net, const union sctp_addr *src,
+				struct sctp_dar_asocview *av)
+{
+	unsigned int i;
+
+	for (i = 0; i < av->np; i++)
+		av->p[i].ifindex =
+			sctp_dar_assoc_route_ifindex(net, src, &av->p[i].a);
+}
+
+static unsigned int dar_sockaddr_len(const union sctp_addr *a)
+{
+	return a->sa.sa_family == AF_INET6 ? sizeof(struct sockaddr_in6) :
+					     sizeof(struct sockaddr_in);
+}
+
+/* Call the socket's own setsockopt with a kernel buffer. It takes the
+ * socket lock itself. Context: process; the socket pinned by its file.
+ */
+static int dar_setsockopt(struct sctp_dar_sock *s, int optname, void *buf,
+			  unsigned int len)
+{
+	struct sock *sk = s->sk;
+
+	return sk->sk_prot->setsockopt(sk, SOL_SCTP, optname,
+				       KERNEL_SOCKPTR(buf), len);
+}
+
+/**
+ * sctp_dar_assoc_bindx - add or remove endpoint addresses (sctp_bindx)
+ * @s: the socket (pinned)
+ * @add: true for SCTP_SOCKOPT_BINDX_ADD, false for SCTP_SOCKOPT_BINDX_REM
+ * @addrs: the addresses (ports ignored: the endpoint's port is used)
+ * @n: how many
+ *
+ * The kernel sends an ASCONF (ADD-IP or DELETE-IP) to the peer of every
+ * established association of the endpoint that supports it.
+ *
+ * Context: process context; may sleep.
+ * Return: 0 or the negative errno of setsockopt (-EBUSY: would remove the
+ * endpoint's last address; -EADDRNOTAVAIL: not a local address).
+ */
+int sctp_dar_assoc_bindx(struct sctp_dar_sock *s, bool add,
+			 const union sctp_addr *addrs, unsigned int n)
+{
+	u8 buf[SCTP_DAR_MAX_LADDR * sizeof(struct sockaddr_in6)];
+	unsigned int i, len = 0;
+
+	if (!n || n > SCTP_DAR_MAX_LADDR)
+		return -EINVAL;
+	for (i = 0; i < n; i++) {
+		union sctp_addr a = addrs[i];
+		unsigned int alen = dar_sockaddr_len(&a);
+
+		a.v4.sin_port = 0;
+		memcpy(buf + len, &a, alen);
+		len += alen;
+	}
+	return dar_setsockopt(s, add ? SCTP_SOCKOPT_BINDX_ADD :
+				       SCTP_SOCKOPT_BINDX_REM, buf, len);
+}
+
+/**
+ * sctp_dar_assoc_set_primary - choose the peer address this end sends to
+ * @s: the socket (pinned)
+ * @id: the association
+ * @peer: the peer's address, as in its transport (with the peer's port)
+ *
+ * Context: process context; may sleep.
+ * Return: 0 or the negative errno of SCTP_PRIMARY_ADDR.
+ */
+int sctp_dar_assoc_set_primary(struct sctp_dar_sock *s, sctp_assoc_t id,
+			       const union sctp_addr *peer)
+{
+	struct sctp_prim prim = {};
+
+	prim.ssp_assoc_id = id;
+	memcpy(&prim.ssp_addr, peer, dar_sockaddr_len(peer));
+	return dar_setsockopt(s, SCTP_PRIMARY_ADDR, &prim, sizeof(prim));
+}
+
+/**
+ * sctp_dar_assoc_set_peer_primary - ask the peer to send to @local (ASCONF
+ * SET_PRIMARY, RFC 5061 §4.2.4)
+ * @s: the socket (pinned)
+ * @id: the association
+ * @local: one of the association's local addresses
+ *
+ * Context: process context; may sleep.
+ * Return: 0 or the negative errno of SCTP_SET_PEER_PRIMARY_ADDR (-EPERM:
+ * ADD-IP off; -EADDRNOTAVAIL: not an address of the association).
+ */
+int sctp_dar_assoc_set_peer_primary(struct sctp_dar_sock *s, sctp_assoc_t id,
+				    const union sctp_addr *local)
+{
+	struct sctp_setpeerprim prim = {};
+
+	prim.sspp_assoc_id = id;
+	memcpy(&prim.sspp_addr, local, dar_sockaddr_len(local));
+	return dar_setsockopt(s, SCTP_SET_PEER_PRIMARY_ADDR, &prim,
+			      sizeof(prim));
+}
+
+/**
+ * sctp_dar_assoc_heartbeat - send a HEARTBEAT on one path now
+ * @s: the socket (pinned)
+ * @id: the association
+ * @peer: the peer address, as in its transport
+ *
+ * Context: process context; may sleep.
+ * Return: 0 or the negative errno of SCTP_PEER_ADDR_PARAMS.
+ */
+int sctp_dar_assoc_heartbeat(struct sctp_dar_sock *s, sctp_assoc_t id,
+			     const union sctp_addr *peer)
+{
+	struct sctp_paddrparams pp = {};
+
+	pp.spp_assoc_id = id;
+	memcpy(&pp.spp_address, peer, dar_sockaddr_len(peer));
+	pp.spp_flags = SPP_HB_DEMAND;
+	return dar_setsockopt(s, SCTP_PEER_ADDR_PARAMS, &pp, sizeof(pp));
+}
+
+/**
+ * sctp_dar_assoc_asconf_supported - switch the endpoint's ADD-IP on or off
+ * @s: the socket (pinned)
+ * @on: the new setting
+ *
+ * With ADD-IP off, bindx changes the endpoint without sending ASCONFs.
+ *
+ * Context: process context; may sleep.
+ * Return: 0 or the negative errno of SCTP_ASCONF_SUPPORTED.
+ */
+int sctp_dar_assoc_asconf_supported(struct sctp_dar_sock *s, bool on)
+{
+	struct sctp_assoc_value v = {
+		.assoc_id = SCTP_FUTURE_ASSOC,
+		.assoc_value = on,
+	};
+
+	return dar_setsockopt(s, SCTP_ASCONF_SUPPORTED, &v, sizeof(v));
+}
+
+/**
+ * sctp_dar_assoc_freebind - read and set IP_FREEBIND (IPV6_FREEBIND)
+ * @s: the socket (pinned)
+ * @on: the new setting
+ * @was: receives the old setting
+ *
+ * Binding an address the host no longer has needs it for a moment.
+ *
+ * Context: process context; may sleep.
+ * Return: 0 or the negative errno of setsockopt.
+ */
+int sctp_dar_assoc_freebind(struct sctp_dar_sock *s, bool on, bool *was)
+{
+	struct sock *sk = s->sk;
+	int val = on;
+
+	lock_sock(sk);
+	*was = sctp_dar_inet_freebind(sk);
+	release_sock(sk);
+	if (*was == on)
+		return 0;
+	if (sk->sk_family == AF_INET6)
+		return sk->sk_prot->setsockopt(sk, SOL_IPV6, IPV6_FREEBIND,
+					       KERNEL_SOCKPTR(&val),
+					       sizeof(val));
+	return sk->sk_prot->setsockopt(sk, SOL_IP, IP_FREEBIND,
+				       KERNEL_SOCKPTR(&val), sizeof(val));
+}
+
+static bool dar_wq_same(const struct sctp_sockaddr_entry *e,
+			const union sctp_addr *a)
+{
+	return sctp_dar_sockaddr_equal(&e->a, a);
+}
+
+/**
+ * sctp_dar_assoc_wq_queued - is an event for @a waiting in the kernel's
+ * auto_asconf queue?
+ * @net: the namespace
+ * @a: the address
+ *
+ * Context: process context (takes net->sctp.addr_wq_lock, BH off).
+ * Return: true when an ADD or DELETE of @a is queued.
+ */
+bool sctp_dar_assoc_wq_queued(struct net *net, const union sctp_addr *a)
+{
+	struct sctp_sockaddr_entry *e;
+	bool found = false;
+
+	spin_lock_bh(&net->sctp.addr_wq_lock);
+	list_for_each_entry(e, &net->sctp.addr_waitq, list) {
+		if (dar_wq_same(e, a)) {
+			found = true;
+			break;
+		}
+	}
+	spin_unlock_bh(&net->sctp.addr_wq_lock);
+	return found;
+}
+
+/**
+ * sctp_dar_assoc_wq_inject - queue an address event for auto_asconf
+ * @net: the namespace
+ * @a: the address
+ * @add: ADD (true) or DELETE (false)
+ * @where: SCTP_DAR_WQ_TAIL, or SCTP_DAR_WQ_HEAD to queue it first, before
+ *	the events already waiting (a DELETE of a dead address must precede
+ *	the ADD of its replacement so that the kernel keeps it pending and
+ *	bundles it with that ADD), or SCTP_DAR_WQ_AGAIN to queue it last
+ *	even if an event for the address is waiting (the DELETE that follows
+ *	that ADD: see reconf.c)
+ *
+ * The kernel's timer handler sends the event to every association of
+ * every wildcard-bound socket with auto_asconf on, and frees the entry.
+ * Like the kernel's own sctp_addr_wq_mgmt(), an opposite event already
+ * queued for the same address is cancelled instead (except with
+ * SCTP_DAR_WQ_AGAIN).
+ *
+ * Context: process context; may sleep (allocates).
+ * Return: 1 when queued, 0 when cancelled or already queued, -ENOMEM.
+ */
+int sctp_dar_assoc_wq_inject(struct net *net, const union sctp_addr *a,
+			     bool add, enum sctp_dar_wq_where where)
+{
+	struct sctp_sockaddr_entry *e, *old;
+	int state = add ? SCTP_ADDR_NEW : SCTP_ADDR_DEL;
+	int ret = 1;
+
+	e = kzalloc(sizeof(*e), GFP_KERNEL);
+	if (!e)
+		return -ENOMEM;
+	e->a = *a;
+	e->a.v4.sin_port = 0;
+	e->state = state;
+	e->valid = 1;
+
+	spin_lock_bh(&net->sctp.addr_wq_lock);
+	list_for_each_entry(old, &net->sctp.addr_waitq, list) {
+		if (where == SCTP_DAR_WQ_AGAIN || !dar_wq_same(old, a))
+			continue;
+		if (old->state != state) {
+			list_del(&old->list);
+			kfree(old);
+		}
+		ret = 0;
+		break;
+	}
+	if (ret) {
+		if (where == SCTP_DAR_WQ_HEAD)
+			list_add(&e->list, &net->sctp.addr_waitq);
+		else
+			list_add_tail(&e->list, &net->sctp.addr_waitq);
+		e = NULL;
+	}
+	spin_unlock_bh(&net->sctp.addr_wq_lock);
+	kfree(e);
+	return ret;
+}
+
+/**
+ * sctp_dar_assoc_wq_kick - let auto_asconf act now, not at its 500 ms tick
+ * @net: the namespace
+ *
+ * Context: process context (takes net->sctp.addr_wq_lock, BH off).
+ * Return: true when events were waiting (the timer was fired).
+ */
+bool sctp_dar_assoc_wq_kick(struct net *net)
+{
+	bool queued;
+
+	spin_lock_bh(&net->sctp.addr_wq_lock);
+	queued = !list_empty(&net->sctp.addr_waitq);
+	if (queued)
+		mod_timer(&net->sctp.addr_wq_timer, jiffies);
+	spin_unlock_bh(&net->sctp.addr_wq_lock);
+	return queued;
+}
+
+/**
+ * sctp_dar_assoc_wq_hold - keep auto_asconf from acting for another tick
+ * @net: the namespace
+ *
+ * Used while a new address's ADD must wait (for routing to reach it, so
+ * that it leaves from that address, or for a DELETE to go first).
+ *
+ * Context: process context (takes net->sctp.addr_wq_lock, BH off).
+ */
+void sctp_dar_assoc_wq_hold(struct net *net)
+{
+	spin_lock_bh(&net->sctp.addr_wq_lock);
+	if (timer_pending(&net->sctp.addr_wq_timer))
+		mod_timer(&net->sctp.addr_wq_timer,
+			  jiffies + msecs_to_jiffies(SCTP_ADDRESS_TICK_DELAY));
+	spin_unlock_bh(&net->sctp.addr_wq_lock);
+}
+
+/**
+ * sctp_dar_assoc_table_init - initialise an empty association table
+ * @t: the table
+ *
+ * Context: any.
+ */
+void sctp_dar_assoc_table_init(struct sctp_dar_assoc_table *t)
+{
+	hash_init(t->h);
+	t->count = 0;
+	hash_init(t->socks);
+	t->nsocks = 0;
+	t->gen = 1;
+}
+
+/**
+ * sctp_dar_assoc_sock_first_seen - since when has this socket been known?
+ * @t: the table; the caller holds the namespace's reconf mutex
+ * @s: the socket (pinned)
+ * @since: for a socket seen for the first time: the start of the previous
+ *	complete walk (the socket was created after it, so addresses that
+ *	became usable since then may be newer than the socket)
+ *
+ * Context: process context; may sleep (allocates).
+ * Return: the value recorded when the socket was first seen (@since for a
+ * new one, also when the entry cannot be allocated).
+ */
+unsigned long sctp_dar_assoc_sock_first_seen(struct sctp_dar_assoc_table *t,
+					     struct sctp_dar_sock *s,
+					     unsigned long since)
+{
+	unsigned long ino = sock_i_ino(s->sk);
+	struct sctp_dar_sockstate *ss;
+
+	hash_for_each_possible(t->socks, ss, hnode, ino) {
+		if (ss->ino == ino) {
+			ss->seen = t->gen;
+			return ss->first_seen;
+		}
+	}
+	ss = kzalloc(sizeof(*ss), GFP_KERNEL);
+	if (!ss)
+		return since;
+	ss->ino = ino;
+	ss->first_seen = since;
+	ss->seen = t->gen;
+	hash_add(t->socks, &ss->hnode, ino);
+	t->nsocks++;
+	return since;
+}
+
+/**
+ * sctp_dar_assoc_get - find or create the state of an association
+ * @t: the table; the caller holds the namespace's reconf mutex
+ * @key: the association's identity
+ * @created: set when a new entry was created (or a stale one reset)
+ *
+ * Context: process context; may sleep (allocates).
+ * Return: the entry, marked seen in the current generation, or NULL.
+ */
+struct sctp_dar_assoc *
+sctp_dar_assoc_get(struct sctp_dar_assoc_table *t,
+		   const struct sctp_dar_asockey *key, bool *created)
+{
+	struct sctp_dar_assoc *a;
+
+	*created = false;
+	hash_for_each_possible(t->h, a, hnode, (unsigned long)key->asoc) {
+		if (a->key.asoc != key->asoc)
+			continue;
+		if (a->key.tag != key->tag) {
+			/* Freed and reallocated: a different association. */
+			hash_del(&a->hnode);
+			memset(a, 0, sizeof(*a));
+			goto init;
+		}
+		a->seen = t->gen;
+		return a;
+	}
+
+	a = kzalloc(sizeof(*a), GFP_KERNEL);
+	if (!a)
+		return NULL;
+	t->count++;
+init:
+	a->key = *key;
+	a->addip_serial = key->serial;
+	a->seen = t->gen;
+	a->stage = SCTP_DAR_ST_IDLE;
+	hash_add(t->h, &a->hnode, (unsigned long)key->asoc);
+	*created = true;
+	return a;
+}
+
+/**
+ * sctp_dar_assoc_sweep - free the state of associations and sockets no
+ * longer seen
+ * @t: the table; the caller holds the namespace's reconf mutex
+ * @all: free every entry (namespace teardown)
+ *
+ * Called after a complete walk: entries not seen in it belong to
+ * associations and sockets that are gone. Starts a new generation.
+ *
+ * Context: process context.
+ */
+void sctp_dar_assoc_sweep(struct sctp_dar_assoc_table *t, bool all)
+{
+	struct sctp_dar_sockstate *ss;
+	struct sctp_dar_assoc *a;
+	struct hlist_node *tmp;
+	int bkt;
+
+	hash_for_each_safe(t->h, bkt, tmp, a, hnode) {
+		if (!all && a->seen == t->gen)
+			continue;
+		hash_del(&a->hnode);
+		kfree(a);
+		t->count--;
+	}
+	hash_for_each_safe(t->socks, bkt, tmp, ss, hnode) {
+		if (!all && ss->seen == t->gen)
+			continue;
+		hash_del(&ss->hnode);
+		kfree(ss);
+		t->nsocks--;
+	}
+	t->gen++;
+}

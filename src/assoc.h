@@ -1,0 +1,244 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * assoc.h - the association driver: finds SCTP sockets, snapshots them and
+ * drives the kernel's own RFC 5061 engine on them, exactly as an
+ * application would (bindx, SCTP_PRIMARY_ADDR, SCTP_SET_PEER_PRIMARY_ADDR,
+ * SCTP_PEER_ADDR_PARAMS with SPP_HB_DEMAND), from process context.
+ * It also keeps sctp_dar's state and counters for each association.
+ */
+#ifndef _SCTP_DAR_ASSOC_H
+#define _SCTP_DAR_ASSOC_H
+
+#include <linux/hashtable.h>
+#include <linux/list.h>
+#include <linux/types.h>
+#include <net/sctp/structs.h>
+
+#include "policy.h"
+
+struct file;
+struct net;
+struct sock;
+
+/**
+ * struct sctp_dar_sock - a socket found by sctp_dar_assoc_collect()
+ * @list: in the caller's list
+ * @hnode: in the walk's duplicate filter
+ * @sk: the socket
+ * @file: a reference on its file: while it is held the application cannot
+ *	close the socket, so the kernel's setsockopt entry points are as safe
+ *	to call as from a system call
+ */
+struct sctp_dar_sock {
+	struct list_head list;
+	struct hlist_node hnode;
+	struct sock *sk;
+	struct file *file;
+};
+
+/**
+ * struct sctp_dar_asockey - identity of an association across snapshots
+ * @asoc: its address (compared, never dereferenced outside the socket lock)
+ * @tag: its verification tag, so that a freed and reused address is not
+ *	mistaken for the same association
+ * @serial: its ASCONF serial number at snapshot time (counts ASCONFs sent)
+ */
+struct sctp_dar_asockey {
+	const void *asoc;
+	u32 tag;
+	u32 serial;
+};
+
+/**
+ * struct sctp_dar_socksnap - one socket's snapshot
+ * @sv: the socket as the policy sees it
+ * @nav: entries used in @av and @key
+ * @av: its associations, kvmalloc'ed
+ * @key: their identities, kvmalloc'ed
+ * @style_udp: one-to-many socket (association ids matter)
+ * @net: its namespace
+ */
+struct sctp_dar_socksnap {
+	struct sctp_dar_sockview sv;
+	unsigned int nav;
+	struct sctp_dar_asocview *av;
+	struct sctp_dar_asockey *key;
+	bool style_udp;
+	struct net *net;
+};
+
+/**
+ * struct sctp_dar_assoc_stats - counters of one association, for netlink
+ * @addrs_added: local addresses sctp_dar asked to add (ADD-IP)
+ * @addrs_removed: local addresses sctp_dar asked to delete (DELETE-IP)
+ * @primary_changes: times sctp_dar moved the local or the peer's primary
+ * @asconf_sent: ASCONF chunks the association sent while sctp_dar watched
+ *	(the kernel's serial number advanced)
+ * @asconf_acked: ASCONFs that completed (nothing left outstanding)
+ * @asconf_rejected: additions the peer refused (address stayed unusable
+ *	after its ASCONF completed)
+ * @heartbeats: heartbeats demanded to confirm a path
+ * @errors: setsockopt calls that failed
+ * @last_latency_us: last reconfiguration, host event to peer primary set
+ */
+struct sctp_dar_assoc_stats {
+	u64 addrs_added;
+	u64 addrs_removed;
+	u64 primary_changes;
+	u64 asconf_sent;
+	u64 asconf_acked;
+	u64 asconf_rejected;
+	u64 heartbeats;
+	u64 errors;
+	u64 last_latency_us;
+};
+
+/**
+ * enum sctp_dar_stage - where an association is in a primary change
+ * @SCTP_DAR_ST_IDLE: nothing under way
+ * @SCTP_DAR_ST_WAIT_ACK: the target address is added, its ASCONF is not
+ *	acknowledged yet
+ * @SCTP_DAR_ST_WAIT_HB: a heartbeat was demanded on the target path
+ *
+ *   IDLE --better address--> WAIT_ACK --ACK--> WAIT_HB --HB-ACK/timeout-->
+ *   local primary + SET_PRIMARY --> IDLE
+ *   (primary address lost: IDLE --> primaries switched at once --> IDLE)
+ */
+enum sctp_dar_stage {
+	SCTP_DAR_ST_IDLE,
+	SCTP_DAR_ST_WAIT_ACK,
+	SCTP_DAR_ST_WAIT_HB,
+};
+
+/**
+ * struct sctp_dar_assoc - sctp_dar's state for one association
+ * @hnode: in the namespace's table, keyed by @key.asoc
+ * @key: the association's identity
+ * @seen: generation of the last walk that saw it (stale ones are freed)
+ * @stage: enum sctp_dar_stage
+ * @stage_since: jiffies when @stage was entered
+ * @want: the local address sctp_dar wants as the peer's primary; family 0
+ *	until the first change (nothing is sent for associations found idle)
+ * @peer_primary: the local address sctp_dar last made the peer's primary,
+ *	family 0 if none
+ * @hb_path: the peer address a heartbeat was demanded on
+ * @event_ns: when the host event that started the current change
+ *	happened (ktime_get_ns())
+ * @local_primary: the peer address this end's primary was seen to be
+ * @addip_serial: the association's ASCONF serial number last seen
+ * @asconf_busy: an ASCONF was outstanding at the last look
+ * @urgent: the current change replaces a primary address that failed:
+ *	switch at once, do not wait for the heartbeat
+ * @retry_at: jiffies before which a failed change is not retried, 0 none
+ * @route_since: jiffies since when a switch waits for routing to move off a
+ *	dead link, 0 when not waiting
+ * @redel_at: jiffies before which a DELETE the peer refused is not sent
+ *	again
+ * @blocked: the reason last explained in the log (enum sctp_dar_blocked)
+ * @stats: counters
+ */
+struct sctp_dar_assoc {
+	struct hlist_node hnode;
+	struct sctp_dar_asockey key;
+	unsigned long seen;
+	u8 stage;
+	unsigned long stage_since;
+	union sctp_addr want;
+	union sctp_addr peer_primary;
+	union sctp_addr hb_path;
+	u64 event_ns;
+	union sctp_addr local_primary;
+	u32 addip_serial;
+	bool asconf_busy;
+	bool urgent;
+	unsigned long retry_at;
+	unsigned long route_since;
+	unsigned long redel_at;
+	u8 blocked;
+	struct sctp_dar_assoc_stats stats;
+};
+
+/**
+ * struct sctp_dar_sockstate - what sctp_dar remembers of a socket
+ * @hnode: in the namespace's table, keyed by @ino
+ * @ino: the socket's inode number (stable while the socket lives)
+ * @first_seen: jiffies of the walk before the one that first found it
+ * @seen: generation of the last walk that saw it
+ */
+struct sctp_dar_sockstate {
+	struct hlist_node hnode;
+	unsigned long ino;
+	unsigned long first_seen;
+	unsigned long seen;
+};
+
+/**
+ * struct sctp_dar_assoc_table - per-namespace tables of sockets and
+ * associations
+ * @h: associations (struct sctp_dar_assoc)
+ * @count: entries in @h
+ * @socks: sockets (struct sctp_dar_sockstate)
+ * @nsocks: entries in @socks
+ * @gen: current walk generation
+ *
+ * Protected by the namespace's reconf mutex (see reconf.c).
+ */
+struct sctp_dar_assoc_table {
+	DECLARE_HASHTABLE(h, 8);
+	unsigned int count;
+	DECLARE_HASHTABLE(socks, 6);
+	unsigned int nsocks;
+	unsigned long gen;
+};
+
+int sctp_dar_assoc_collect(struct net *net, struct list_head *socks);
+void sctp_dar_assoc_release(struct list_head *socks);
+int sctp_dar_assoc_snapshot(struct sctp_dar_sock *s, unsigned int max_asocs,
+			    struct sctp_dar_socksnap *snap);
+void sctp_dar_assoc_snapshot_free(struct sctp_dar_socksnap *snap);
+void sctp_dar_assoc_route_paths(struct net *net, const union sctp_addr *src,
+				struct sctp_dar_asocview *av);
+int sctp_dar_assoc_route_ifindex(struct net *net, const union sctp_addr *src,
+				 const union sctp_addr *dst);
+
+int sctp_dar_assoc_bindx(struct sctp_dar_sock *s, bool add,
+			 const union sctp_addr *addrs, unsigned int n);
+int sctp_dar_assoc_set_primary(struct sctp_dar_sock *s, sctp_assoc_t id,
+			       const union sctp_addr *peer);
+int sctp_dar_assoc_set_peer_primary(struct sctp_dar_sock *s, sctp_assoc_t id,
+				    const union sctp_addr *local);
+int sctp_dar_assoc_heartbeat(struct sctp_dar_sock *s, sctp_assoc_t id,
+			     const union sctp_addr *peer);
+int sctp_dar_assoc_asconf_supported(struct sctp_dar_sock *s, bool on);
+int sctp_dar_assoc_freebind(struct sctp_dar_sock *s, bool on, bool *was);
+
+/**
+ * enum sctp_dar_wq_where - where sctp_dar_assoc_wq_inject() queues an event
+ * @SCTP_DAR_WQ_TAIL: after the waiting events, unless one for the address
+ *	is waiting
+ * @SCTP_DAR_WQ_HEAD: before the waiting events, same condition
+ * @SCTP_DAR_WQ_AGAIN: after the waiting events, even if one for the
+ *	address is waiting
+ */
+enum sctp_dar_wq_where {
+	SCTP_DAR_WQ_TAIL,
+	SCTP_DAR_WQ_HEAD,
+	SCTP_DAR_WQ_AGAIN,
+};
+
+bool sctp_dar_assoc_wq_queued(struct net *net, const union sctp_addr *a);
+int sctp_dar_assoc_wq_inject(struct net *net, const union sctp_addr *a,
+			     bool add, enum sctp_dar_wq_where where);
+bool sctp_dar_assoc_wq_kick(struct net *net);
+void sctp_dar_assoc_wq_hold(struct net *net);
+
+void sctp_dar_assoc_table_init(struct sctp_dar_assoc_table *t);
+struct sctp_dar_assoc *
+sctp_dar_assoc_get(struct sctp_dar_assoc_table *t,
+		   const struct sctp_dar_asockey *key, bool *created);
+unsigned long sctp_dar_assoc_sock_first_seen(struct sctp_dar_assoc_table *t,
+					     struct sctp_dar_sock *s,
+					     unsigned long since);
+void sctp_dar_assoc_sweep(struct sctp_dar_assoc_table *t, bool all);
+
+#endif /* _SCTP_DAR_ASSOC_H */

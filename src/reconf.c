@@ -1,0 +1,1644 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * reconf.c - the per-namespace reconfiguration engine.
+ *
+ * Host events (notifier.c) are queued here, coalesced, and served by one
+ * delayed work item per namespace after a short debounce. A pass does not
+ * replay events one by one: it takes a fresh view of the host's addresses
+ * and reconciles every managed association with it, so a flap that is
+ * over before the pass costs nothing and a lost event is caught up by the
+ * next pass. Changes that must wait for the peer (an ADD's ASCONF-ACK, a
+ * HEARTBEAT-ACK, a grace period) make the pass poll again soon.
+ *
+ * Locking:
+ *  - r->ev_lock (spinlock, BH-safe) protects r->ev_list, r->ev_count,
+ *    r->dying and r->deadline. It is taken by the notifiers (inet6addr:
+ *    atomic; netdevice: RTNL held; inetaddr: process) and by the worker,
+ *    and nests inside nothing but rcu_read_lock().
+ *  - r->lock (mutex) serialises the passes of one namespace and protects
+ *    what they use: r->cfg, r->hv, r->prev, r->table, r->stats and the
+ *    pass bookkeeping (r->event_ns, r->busy, r->wake_at, r->warned).
+ *  - dn->reconf is an RCU pointer: set by the pernet init, cleared by the
+ *    pernet exit before r is freed with kfree_rcu(); notifiers read it
+ *    under rcu_read_lock().
+ *  Order: r->lock -> socket lock / net->sctp.addr_wq_lock (assoc.c);
+ *  r->ev_lock is innermost.
+ *
+ * Contexts: sctp_dar_reconf_hostev() runs in the notifiers' contexts (may
+ * be atomic); dar_reconf_work() and everything it calls run in process
+ * context on sctp_dar's workqueue; the pernet hooks run in process context
+ * from namespace setup and cleanup.
+ *
+ * Teardown: the pernet exit marks r dying under r->ev_lock (no new work is
+ * queued after that), unpublishes it, cancels the work synchronously and
+ * frees what it owns. sctp_dar_reconf_exit() unregisters the pernet
+ * operations (running that exit for every namespace) before destroying the
+ * workqueue, so nothing of sctp_dar runs after unload.
+ */
+#include <linux/inetdevice.h>
+#include <linux/jiffies.h>
+#include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/netdevice.h>
+#include <linux/rcupdate.h>
+#include <linux/slab.h>
+#include <linux/workqueue.h>
+#include <net/addrconf.h>
+#include <net/if_inet6.h>
+#include <net/sctp/sctp.h>
+
+#include "assoc.h"
+#include "netlink.h"
+#include "params.h"
+#include "pernet.h"
+#include "policy.h"
+#include "reconf.h"
+
+#define DAR_EV_MAX		256	/* queued events per namespace */
+#define DAR_MAX_ASOCS		65536	/* associations looked at per socket */
+#define DAR_ACK_TIMEOUT		(30 * HZ) /* ADD never acknowledged */
+#define DAR_ACK_SETTLE		(HZ / 10) /* ASCONF done, address not SRC */
+#define DAR_HB_TIMEOUT		(2 * HZ)  /* HEARTBEAT never acknowledged */
+#define DAR_RETRY		(5 * HZ)  /* before a failed change is retried */
+#define DAR_ROUTE_WAIT		HZ	  /* for routing to leave a dead link */
+#define DAR_MAX_REDEL		8	  /* refused DELETEs resent per pass */
+#define DAR_DAD_POLL		msecs_to_jiffies(20)
+#define DAR_LIFETIME_POLL	HZ
+
+/**
+ * struct sctp_dar_reconf - the engine's state in one namespace
+ * @net: the namespace
+ * @rcu: frees this structure after the notifiers stopped looking at it
+ * @ev_lock: protects @ev_list, @ev_count, @dying and @deadline
+ * @ev_list: queued struct sctp_dar_hostev
+ * @ev_count: entries in @ev_list
+ * @dying: the namespace is going away: queue nothing, schedule nothing
+ * @deadline: jiffies when @work is due, valid while it is pending
+ * @work: the debounced pass
+ * @lock: serialises passes; protects everything below
+ * @cfg: the policy
+ * @hv: the host view of the current pass
+ * @prev: the host view of the previous pass
+ * @have_prev: @prev holds a view
+ * @table: sockets and associations seen
+ * @event_ns: when the oldest host event not yet served happened, 0 none
+ * @busy: the last full pass left a change under way
+ * @wake_at: jiffies when a grace period ends, 0 none
+ * @last_full: jiffies when the previous complete walk started
+ * @warned: sysctl problems already logged (DAR_WARN_*)
+ * @stats: counters
+ */
+struct sctp_dar_reconf {
+	struct net *net;
+	struct rcu_head rcu;
+
+	spinlock_t ev_lock;	/* the event queue and the schedule */
+	struct list_head ev_list;
+	unsigned int ev_count;
+	bool dying;
+	unsigned long deadline;
+	struct delayed_work work;
+
+	struct mutex lock;	/* one pass at a time; pass state below */
+	struct sctp_dar_policy_cfg cfg;
+	struct sctp_dar_hostview *hv;
+	struct sctp_dar_hostview *prev;
+	bool have_prev;
+	struct sctp_dar_assoc_table table;
+	u64 event_ns;
+	bool busy;
+	unsigned long wake_at;
+	unsigned long last_full;
+	unsigned int warned;
+	struct sctp_dar_net_stats stats;
+};
+
+#define DAR_WARN_ADDIP		BIT(0)
+#define DAR_WARN_AUTH		BIT(1)
+
+/**
+ * struct dar_wc - wildcard bookkeeping of one host address in one pass
+ * @present: (link down) some auto_asconf association still has it
+ * @strand: (link down) deleting it would leave such an association
+ *	without a usable source address
+ * @missing: (usable) some auto_asconf association lacks it
+ * @defer: (link down) routing still sends over the dead link: wait
+ */
+struct dar_wc {
+	bool present;
+	bool strand;
+	bool missing;
+	bool defer;
+};
+
+/**
+ * struct dar_pass - bookkeeping of one pass
+ * @now: jiffies at the start of the pass
+ * @next: poll again within this many jiffies, 0 for no poll
+ * @waiting: some association is in the middle of a change
+ * @managed: some managed socket was seen
+ * @wildcard: some managed wildcard socket has auto_asconf on
+ * @hold: an association with no usable source waits for routing to reach
+ *	a new address: keep the kernel's ADD of it queued (if it left now it
+ *	would leave from a dead address, or find no route, and wait an RTO)
+ * @wc: per host address (index into r->hv), for the auto_asconf queue
+ * @nredel: entries used in @redel
+ * @redel: addresses whose DELETE a peer refused, to be sent again through
+ *	auto_asconf (now with a lookup address it accepts)
+ * @nagain: entries used in @again
+ * @again: pending DELETEs the next ADD carries (and a Linux peer refuses):
+ *	queued once more right behind that ADD
+ * @snap: scratch: the socket being looked at
+ * @plan: scratch: its endpoint plan
+ */
+struct dar_pass {
+	unsigned long now;
+	unsigned long next;
+	bool waiting;
+	bool managed;
+	bool wildcard;
+	bool hold;
+	struct dar_wc wc[SCTP_DAR_MAX_HADDR];
+	unsigned int nredel;
+	union sctp_addr redel[DAR_MAX_REDEL];
+	unsigned int nagain;
+	union sctp_addr again[DAR_MAX_REDEL];
+	struct sctp_dar_socksnap snap;
+	struct sctp_dar_ep_plan plan;
+};
+
+static struct workqueue_struct *dar_wq;
+
+static void dar_poll_in(struct dar_pass *p, unsigned long delay)
+{
+	delay = max(delay, 1UL);
+	if (!p->next || delay < p->next)
+		p->next = delay;
+}
+
+/* Run the pass within @delay jiffies (sooner if already due sooner).
+ * Context: any; caller holds r->ev_lock.
+ */
+static void dar_schedule_locked(struct sctp_dar_reconf *r, unsigned long delay)
+{
+	unsigned long when = jiffies + delay;
+
+	lockdep_assert_held(&r->ev_lock);
+	if (r->dying)
+		return;
+	if (delayed_work_pending(&r->work) &&
+	    time_before_eq(r->deadline, when))
+		return;
+	r->deadline = when;
+	mod_delayed_work(dar_wq, &r->work, delay);
+}
+
+static bool dar_ev_is_addr(u8 type)
+{
+	return type == SCTP_DAR_EV_ADDR_ADD || type == SCTP_DAR_EV_ADDR_DEL;
+}
+
+/* Queue @ev (consumed) and schedule the pass after the debounce.
+ * Context: any (notifiers); takes r->ev_lock.
+ */
+static void dar_enqueue(struct sctp_dar_reconf *r, struct sctp_dar_hostev *ev,
+			unsigned int debounce_ms)
+{
+	struct sctp_dar_hostev *old, *drop = ev;
+
+	spin_lock_bh(&r->ev_lock);
+	if (r->dying)
+		goto out_unlock;
+
+	/* Coalesce: an address added and removed (or the reverse) within one
+	 * window cancels out; repeated link events keep the latest state.
+	 * The pass reconciles against the host itself, so this only bounds
+	 * the queue and keeps the event log honest.
+	 */
+	list_for_each_entry(old, &r->ev_list, list) {
+		if (old->ifindex != ev->ifindex)
+			continue;
+		if (dar_ev_is_addr(old->type) && dar_ev_is_addr(ev->type) &&
+		    sctp_dar_sockaddr_equal(&old->a, &ev->a)) {
+			if (old->type != ev->type) {
+				list_del(&old->list);
+				r->ev_count--;
+				kfree(old);
+				r->stats.events_coalesced++;
+			}
+			r->stats.events_coalesced++;
+			goto out_schedule;
+		}
+		if (!dar_ev_is_addr(old->type) && !dar_ev_is_addr(ev->type) &&
+		    old->type != SCTP_DAR_EV_LINK_GONE &&
+		    ev->type != SCTP_DAR_EV_LINK_GONE) {
+			old->type = ev->type;
+			old->ns = ev->ns;
+			r->stats.events_coalesced++;
+			goto out_schedule;
+		}
+	}
+	if (r->ev_count >= DAR_EV_MAX) {
+		r->stats.events_dropped++;
+		goto out_schedule;
+	}
+	list_add_tail(&ev->list, &r->ev_list);
+	r->ev_count++;
+	r->stats.events++;
+	drop = NULL;
+out_schedule:
+	dar_schedule_locked(r, msecs_to_jiffies(debounce_ms));
+out_unlock:
+	spin_unlock_bh(&r->ev_lock);
+	kfree(drop);
+}
+
+/**
+ * sctp_dar_reconf_hostev - hand a host event to its namespace's engine
+ * @net: the namespace the event happened in
+ * @ev: the event, allocated by the caller; always consumed
+ *
+ * Namespaces being set up (before sctp_dar's state exists) or torn down
+ * drop the event: their first pass reads the host anyway.
+ *
+ * Context: any, including atomic (the inet6addr chain).
+ */
+void sctp_dar_reconf_hostev(struct net *net, struct sctp_dar_hostev *ev)
+{
+	struct sctp_dar_reconf *r = NULL;
+	struct sctp_dar_net *dn;
+
+	rcu_read_lock();
+	dn = net_generic(net, sctp_dar_net_id);
+	if (dn)
+		r = rcu_dereference(dn->reconf);
+	if (r)
+		dar_enqueue(r, ev, READ_ONCE(dn->debounce_ms));
+	else
+		kfree(ev);
+	rcu_read_unlock();
+}
+
+static const char *const dar_ev_names[__SCTP_DAR_EV_MAX] = {
+	[SCTP_DAR_EV_ADDR_ADD] = "address added",
+	[SCTP_DAR_EV_ADDR_DEL] = "address removed",
+	[SCTP_DAR_EV_LINK_UP] = "link up",
+	[SCTP_DAR_EV_LINK_DOWN] = "link down",
+	[SCTP_DAR_EV_LINK_NEW] = "device added",
+	[SCTP_DAR_EV_LINK_GONE] = "device removed",
+};
+
+/* Count a host address event; report it ignored when it concerns an
+ * address never offered to a peer.
+ */
+static void dar_report_hostev(struct sctp_dar_reconf *r,
+			      const struct sctp_dar_hostev *ev)
+{
+	struct sctp_dar_event nev = {
+		.type = SCTP_DAR_EVENT_TYPE_EVENT_IGNORED,
+		.addr = &ev->a,
+		.ifindex = ev->ifindex,
+	};
+	bool loopback;
+
+	sctp_dar_stats_inc(&sctp_dar_net(r->net)->stats,
+			   SCTP_DAR_A_STATS_ADDR_EVENTS);
+	if (sctp_dar_sockaddr_eligible(&ev->a))
+		return;
+	loopback = ev->a.sa.sa_family == AF_INET ?
+		   ipv4_is_loopback(ev->a.v4.sin_addr.s_addr) :
+		   ipv6_addr_loopback(&ev->a.v6.sin6_addr);
+	nev.reason = loopback ? SCTP_DAR_IGNORE_REASON_LOOPBACK :
+				SCTP_DAR_IGNORE_REASON_LINK_LOCAL;
+	sctp_dar_nl_event(r->net, &nev);
+}
+
+/* Take the queued events: note when the oldest happened, log, free. */
+static bool dar_drain_events(struct sctp_dar_reconf *r)
+{
+	struct sctp_dar_hostev *ev, *tmp;
+	LIST_HEAD(events);
+
+	spin_lock_bh(&r->ev_lock);
+	list_splice_init(&r->ev_list, &events);
+	r->ev_count = 0;
+	spin_unlock_bh(&r->ev_lock);
+
+	if (list_empty(&events))
+		return false;
+	list_for_each_entry_safe(ev, tmp, &events, list) {
+		if (dar_ev_is_addr(ev->type))
+			dar_report_hostev(r, ev);
+		if (!r->event_ns || ev->ns < r->event_ns)
+			r->event_ns = ev->ns;
+		if (dar_ev_is_addr(ev->type))
+			pr_debug("netns %u: ifindex %d: %s %pISc\n",
+				 r->net->ns.inum, ev->ifindex,
+				 dar_ev_names[ev->type], &ev->a.sa);
+		else
+			pr_debug("netns %u: ifindex %d: %s\n", r->net->ns.inum,
+				 ev->ifindex, dar_ev_names[ev->type]);
+		list_del(&ev->list);
+		kfree(ev);
+	}
+	return true;
+}
+
+/* Append one address to the host view, carrying its history over from
+ * the previous view. Context: rcu_read_lock() (device walk).
+ */
+static void dar_hv_add(struct sctp_dar_reconf *r, const union sctp_addr *a,
+		       int ifindex, u32 flags, unsigned long now)
+{
+	const struct sctp_dar_haddr *old = NULL;
+	struct sctp_dar_hostview *hv = r->hv;
+	struct sctp_dar_haddr *ha;
+
+	if (!sctp_dar_sockaddr_eligible(a) || sctp_dar_hostview_find(hv, a))
+		return;
+	if (hv->n == SCTP_DAR_MAX_HADDR)
+		return;
+	if (r->have_prev)
+		old = sctp_dar_hostview_find(r->prev, a);
+
+	ha = &hv->a[hv->n++];
+	ha->a = *a;
+	ha->ifindex = ifindex;
+	ha->flags = flags;
+	ha->prio = 0;
+	ha->since = old ? old->since : now;
+	ha->deprecated_since = 0;
+	if (flags & SCTP_DAR_HA_DEPRECATED)
+		ha->deprecated_since = old && old->deprecated_since ?
+				       old->deprecated_since : now;
+	if (old && sctp_dar_haddr_usable(old) == sctp_dar_haddr_usable(ha))
+		ha->up_since = old->up_since;
+	else
+		ha->up_since = now;
+}
+
+/* Read the addresses configured in r->net into r->hv. */
+static void dar_hostview_build(struct sctp_dar_reconf *r, unsigned long now)
+{
+	struct net_device *dev;
+
+	r->hv->n = 0;
+	rcu_read_lock();
+	for_each_netdev_rcu(r->net, dev) {
+		const struct in_ifaddr *ifa;
+		struct in_device *in_dev;
+		struct inet6_dev *idev;
+		u32 link = 0;
+
+		if (dev->flags & IFF_LOOPBACK)
+			continue;
+		if ((dev->flags & IFF_UP) && netif_running(dev) &&
+		    netif_carrier_ok(dev))
+			link = SCTP_DAR_HA_LINK_UP;
+
+		in_dev = __in_dev_get_rcu(dev);
+		if (in_dev) {
+			in_dev_for_each_ifa_rcu(ifa, in_dev) {
+				union sctp_addr a = {};
+
+				a.v4.sin_family = AF_INET;
+				a.v4.sin_addr.s_addr = ifa->ifa_local;
+				dar_hv_add(r, &a, dev->ifindex, link, now);
+			}
+		}
+
+		idev = IS_ENABLED(CONFIG_IPV6) ? __in6_dev_get(dev) : NULL;
+		if (idev) {
+			struct inet6_ifaddr *ifp;
+
+			read_lock_bh(&idev->lock);
+			list_for_each_entry(ifp, &idev->addr_list, if_list) {
+				u32 f = link, iflags = READ_ONCE(ifp->flags);
+				union sctp_addr a = {};
+
+				if (iflags & IFA_F_DADFAILED)
+					continue;
+				if ((iflags & IFA_F_TENTATIVE) &&
+				    !(iflags & IFA_F_OPTIMISTIC))
+					f |= SCTP_DAR_HA_TENTATIVE;
+				if (iflags & IFA_F_DEPRECATED)
+					f |= SCTP_DAR_HA_DEPRECATED;
+				if (!(iflags & IFA_F_PERMANENT))
+					f |= SCTP_DAR_HA_TEMPORARY;
+				a.v6.sin6_family = AF_INET6;
+				a.v6.sin6_addr = ifp->addr;
+				dar_hv_add(r, &a, dev->ifindex, f, now);
+			}
+			read_unlock_bh(&idev->lock);
+		}
+	}
+	rcu_read_unlock();
+}
+
+/* Did anything a pass decides on change between two host views? */
+static bool dar_hostview_changed(const struct sctp_dar_hostview *a,
+				 const struct sctp_dar_hostview *b)
+{
+	unsigned int i;
+
+	if (a->n != b->n)
+		return true;
+	for (i = 0; i < a->n; i++) {
+		if (!sctp_dar_sockaddr_equal(&a->a[i].a, &b->a[i].a) ||
+		    a->a[i].ifindex != b->a[i].ifindex ||
+		    a->a[i].flags != b->a[i].flags)
+			return true;
+	}
+	return false;
+}
+
+static int dar_hv_index(const struct sctp_dar_hostview *hv,
+			const union sctp_addr *a)
+{
+	const struct sctp_dar_haddr *ha = sctp_dar_hostview_find(hv, a);
+
+	return ha ? ha - hv->a : -1;
+}
+
+/* Report what sctp_dar did to an association on the "events" netlink
+ * group (and count it in the namespace's stats).
+ */
+static void dar_report(struct sctp_dar_reconf *r, enum sctp_dar_event_type type,
+		       const struct sctp_dar_socksnap *snap,
+		       const struct sctp_dar_asocview *av,
+		       const union sctp_addr *addr)
+{
+	struct sctp_dar_event ev = {
+		.type = type,
+		.assoc_id = av->id,
+		.lport = snap->sv.port,
+		.pport = av->np ? ntohs(av->p[0].a.v4.sin_port) : 0,
+		.addr = addr,
+	};
+
+	sctp_dar_nl_event(r->net, &ev);
+}
+
+/* Report an ASCONF event of an association. */
+static void dar_report_asconf(struct sctp_dar_reconf *r,
+			      enum sctp_dar_event_type type,
+			      const struct sctp_dar_socksnap *snap,
+			      const struct sctp_dar_asocview *av, u32 serial)
+{
+	struct sctp_dar_event ev = {
+		.type = type,
+		.assoc_id = av->id,
+		.lport = snap->sv.port,
+		.pport = av->np ? ntohs(av->p[0].a.v4.sin_port) : 0,
+		.serial = serial,
+		.has_serial = true,
+	};
+
+	sctp_dar_nl_event(r->net, &ev);
+}
+
+/* Explain, once per change of reason, why an association cannot be
+ * reconfigured (ratelimited: one event may hit many associations).
+ */
+static void dar_explain(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st,
+			const struct sctp_dar_socksnap *snap,
+			const struct sctp_dar_asocview *av,
+			enum sctp_dar_blocked why)
+{
+	if (st->blocked == why)
+		return;
+	st->blocked = why;
+	if (why == SCTP_DAR_OK || why == SCTP_DAR_BLOCKED_NOT_ESTABLISHED)
+		return;
+	if (why < ARRAY_SIZE(r->stats.blocked))
+		r->stats.blocked[why]++;
+	pr_info_ratelimited("netns %u: association %d on port %u cannot be reconfigured: %s\n",
+			    r->net->ns.inum, av->id, snap->sv.port,
+			    sctp_dar_policy_blocked_str(why));
+}
+
+/* Explain host settings that make reconfiguration impossible for new
+ * sockets, once per namespace and setting.
+ */
+static void dar_check_sysctls(struct sctp_dar_reconf *r)
+{
+	struct net *net = r->net;
+	unsigned int warn = 0;
+
+	if (!READ_ONCE(net->sctp.addip_enable))
+		warn |= DAR_WARN_ADDIP;
+	if (!READ_ONCE(net->sctp.auth_enable) &&
+	    !READ_ONCE(net->sctp.addip_noauth))
+		warn |= DAR_WARN_AUTH;
+
+	if ((warn & DAR_WARN_ADDIP) && !(r->warned & DAR_WARN_ADDIP))
+		pr_info("netns %u: net.sctp.addip_enable=0: SCTP sockets created now cannot be reconfigured\n",
+			net->ns.inum);
+	if ((warn & DAR_WARN_AUTH) && !(r->warned & DAR_WARN_AUTH))
+		pr_info("netns %u: net.sctp.auth_enable=0 and addip_noauth_enable=0: ASCONF is refused unless authenticated\n",
+			net->ns.inum);
+	r->warned = warn;
+}
+
+static void dar_stage(struct sctp_dar_assoc *st, u8 stage, unsigned long now)
+{
+	st->stage = stage;
+	st->stage_since = now;
+}
+
+/* Poll quickly at first (an ASCONF-ACK or HEARTBEAT-ACK takes one round
+ * trip), then back off.
+ */
+static void dar_poll_stage(struct dar_pass *p, const struct sctp_dar_assoc *st)
+{
+	unsigned long age = p->now - st->stage_since;
+
+	p->waiting = true;
+	if (age < HZ / 5)
+		dar_poll_in(p, 1);
+	else if (age < 2 * HZ)
+		dar_poll_in(p, msecs_to_jiffies(20));
+	else
+		dar_poll_in(p, msecs_to_jiffies(250));
+}
+
+static int dar_path_index(const struct sctp_dar_asocview *av,
+			  const union sctp_addr *a)
+{
+	unsigned int i;
+
+	for (i = 0; i < av->np; i++)
+		if (sctp_dar_sockaddr_equal(&av->p[i].a, a))
+			return i;
+	return -1;
+}
+
+/* Count and report what the association's ASCONF machinery did since the
+ * last look (every ASCONF, ours or auto_asconf's, advances the serial).
+ */
+static void dar_account(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st,
+			const struct sctp_dar_socksnap *snap,
+			const struct sctp_dar_asocview *av,
+			const struct sctp_dar_asockey *key)
+{
+	u32 sent = key->serial - st->addip_serial, i;
+
+	for (i = 0; i < min(sent, 16U); i++)
+		dar_report_asconf(r, SCTP_DAR_EVENT_TYPE_ASCONF_SENT, snap, av,
+				  st->addip_serial + i);
+	st->stats.asconf_sent += sent;
+	st->addip_serial = key->serial;
+	if (st->asconf_busy && !av->asconf_busy) {
+		st->stats.asconf_acked++;
+		dar_report_asconf(r, SCTP_DAR_EVENT_TYPE_ASCONF_ACKED, snap, av,
+				  key->serial - 1);
+	}
+	st->asconf_busy = av->asconf_busy;
+}
+
+/* Make @want (an acknowledged address of the association) the peer's
+ * primary, and this end's primary the path @pi (routed over its device).
+ */
+static void dar_switch(struct sctp_dar_reconf *r, struct dar_pass *p,
+		       struct sctp_dar_sock *s, struct sctp_dar_assoc *st,
+		       const struct sctp_dar_socksnap *snap,
+		       const struct sctp_dar_asocview *av, int pi,
+		       const union sctp_addr *want)
+{
+	int err;
+
+	if (pi >= 0 && !av->p[pi].primary) {
+		err = sctp_dar_assoc_set_primary(s, av->id, &av->p[pi].a);
+		if (err) {
+			st->stats.errors++;
+			pr_debug("association %d: SCTP_PRIMARY_ADDR %pISpc: %d\n",
+				 av->id, &av->p[pi].a.sa, err);
+		} else {
+			st->stats.primary_changes++;
+			dar_report(r, SCTP_DAR_EVENT_TYPE_PRIMARY_CHANGED, snap,
+				   av, &av->p[pi].a);
+		}
+	}
+
+	err = sctp_dar_assoc_set_peer_primary(s, av->id, want);
+	if (err) {
+		st->stats.errors++;
+		st->retry_at = p->now + DAR_RETRY;
+		pr_debug("association %d: SET_PEER_PRIMARY %pISc: %d\n",
+			 av->id, &want->sa, err);
+	} else {
+		st->peer_primary = *want;
+		st->stats.primary_changes++;
+		dar_report(r, SCTP_DAR_EVENT_TYPE_PEER_PRIMARY_SET, snap, av,
+			   want);
+		if (st->event_ns)
+			st->stats.last_latency_us =
+				div_u64(ktime_get_ns() - st->event_ns, 1000);
+		pr_debug("association %d: peer primary now %pISc\n", av->id,
+			 &want->sa);
+	}
+	st->urgent = false;
+	dar_stage(st, SCTP_DAR_ST_IDLE, p->now);
+}
+
+/* Has routing caught up with a dead link: does traffic from @src to @peer
+ * leave over a device that is up? A DHCP client removes a dead link's
+ * routes a moment after its carrier is gone; an ASCONF sent before that
+ * leaves over the dead link and waits a whole RTO for its retransmission.
+ * Waits at most DAR_ROUTE_WAIT from *@since (set by the first call).
+ */
+static bool dar_route_ready(struct sctp_dar_reconf *r, struct dar_pass *p,
+			    unsigned long *since, const union sctp_addr *src,
+			    const union sctp_addr *peer)
+{
+	int ifindex = sctp_dar_assoc_route_ifindex(r->net, src, peer);
+	unsigned int i;
+
+	if (ifindex) {
+		for (i = 0; i < r->hv->n; i++)
+			if (r->hv->a[i].ifindex == ifindex)
+				break;
+		if (i == r->hv->n ||
+		    (r->hv->a[i].flags & SCTP_DAR_HA_LINK_UP)) {
+			*since = 0;
+			return true;
+		}
+	}
+	if (!*since)
+		*since = p->now;
+	if (time_after_eq(p->now, *since + DAR_ROUTE_WAIT)) {
+		*since = 0;
+		return true;
+	}
+	p->waiting = true;
+	dar_poll_in(p, 1);
+	return false;
+}
+
+/* The peer address an association sends to (its primary path), or its
+ * first one.
+ */
+static const union sctp_addr *dar_primary_path(const struct sctp_dar_asocview *av)
+{
+	unsigned int i;
+
+	for (i = 0; i < av->np; i++)
+		if (av->p[i].primary)
+			return &av->p[i].a;
+	return av->np ? &av->p[0].a : NULL;
+}
+
+/* Make @st->want an address of @av that is unusable (acknowledged, or
+ * being deleted), if there is one: the peer may be sending to it.
+ */
+static void dar_want_failed(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st,
+			    const struct sctp_dar_asocview *av)
+{
+	unsigned int i;
+
+	for (i = 0; i < av->nl; i++) {
+		if (av->l[i].state == SCTP_DAR_LA_NEW)
+			continue;
+		if (sctp_dar_haddr_usable(sctp_dar_hostview_find(r->hv,
+								 &av->l[i].a)))
+			continue;
+		st->want = av->l[i].a;
+		return;
+	}
+}
+
+/* Drive one association's primary change a step further.
+ * Return: true when no change is under way (removals may proceed).
+ */
+static bool dar_asoc(struct sctp_dar_reconf *r, struct dar_pass *p,
+		     struct sctp_dar_sock *s, struct sctp_dar_socksnap *snap,
+		     unsigned int i)
+{
+	struct sctp_dar_asocview *av = &snap->av[i];
+	const union sctp_addr *want;
+	const struct sctp_dar_haddr *ha;
+	enum sctp_dar_blocked why;
+	struct sctp_dar_assoc *st;
+	bool created;
+	int li, pi;
+
+	st = sctp_dar_assoc_get(&r->table, &snap->key[i], &created);
+	if (!st)
+		return true;
+	dar_account(r, st, snap, av, &snap->key[i]);
+
+	why = sctp_dar_policy_blocked(&r->cfg, &snap->sv, av);
+	dar_explain(r, st, snap, av, why);
+	if (why != SCTP_DAR_OK) {
+		dar_stage(st, SCTP_DAR_ST_IDLE, p->now);
+		return true;
+	}
+
+	li = sctp_dar_policy_pick_local(r->hv, av, false);
+	if (li < 0)
+		return true;	/* nothing usable: the kernel keeps trying */
+	want = &av->l[li].a;
+
+	if (created || !st->want.sa.sa_family) {
+		/* Found idle: remember, change nothing. Found with a source
+		 * address that just failed: that one may be what the peer
+		 * sends to, so move the peer off it.
+		 */
+		st->want = *want;
+		dar_want_failed(r, st, av);
+	}
+
+	if (!sctp_dar_sockaddr_equal(want, &st->want)) {
+		const struct sctp_dar_haddr *old =
+			sctp_dar_hostview_find(r->hv, &st->want);
+
+		st->urgent = !sctp_dar_haddr_usable(old);
+		st->want = *want;
+		st->event_ns = r->event_ns ?: ktime_get_ns();
+		st->retry_at = 0;
+		dar_stage(st, SCTP_DAR_ST_WAIT_ACK, p->now);
+	}
+	if (st->stage == SCTP_DAR_ST_IDLE)
+		return true;
+	if (st->retry_at && time_before(p->now, st->retry_at)) {
+		dar_poll_in(p, st->retry_at - p->now);
+		return false;
+	}
+	/* The address the peer sends to failed meanwhile: hurry. */
+	if (st->peer_primary.sa.sa_family &&
+	    !sctp_dar_haddr_usable(sctp_dar_hostview_find(r->hv,
+							  &st->peer_primary)))
+		st->urgent = true;
+
+	ha = sctp_dar_hostview_find(r->hv, want);
+
+	if (st->stage == SCTP_DAR_ST_WAIT_ACK) {
+		if (av->l[li].state != SCTP_DAR_LA_SRC) {
+			if (time_after(p->now, st->stage_since + DAR_ACK_TIMEOUT)) {
+				st->stats.errors++;
+				st->retry_at = p->now + DAR_RETRY;
+				dar_stage(st, SCTP_DAR_ST_WAIT_ACK, p->now);
+			} else if (!av->asconf_busy &&
+				   time_after(p->now, st->stage_since +
+					      DAR_ACK_SETTLE)) {
+				/* Its ASCONF is done but it is not a source:
+				 * the peer refused the ADD.
+				 */
+				st->stats.asconf_rejected++;
+				dar_report_asconf(r,
+						  SCTP_DAR_EVENT_TYPE_ASCONF_REJECTED,
+						  snap, av, st->addip_serial - 1);
+				st->retry_at = p->now + DAR_RETRY;
+				dar_stage(st, SCTP_DAR_ST_WAIT_ACK, p->now);
+			}
+			dar_poll_stage(p, st);
+			return false;
+		}
+
+		sctp_dar_assoc_route_paths(r->net, want, av);
+		pi = sctp_dar_policy_pick_path(av, ha ? ha->ifindex : 0);
+		if (pi >= 0 && st->urgent) {
+			if (!dar_route_ready(r, p, &st->route_since, want,
+					     &av->p[pi].a))
+				return false;
+			/* Break-before-make: switch now, confirm meanwhile. */
+			if (!sctp_dar_assoc_heartbeat(s, av->id, &av->p[pi].a))
+				st->stats.heartbeats++;
+			dar_switch(r, p, s, st, snap, av, pi, want);
+			return true;
+		}
+		if (pi < 0) {
+			dar_switch(r, p, s, st, snap, av, -1, want);
+			return true;
+		}
+		/* Make-before-break: confirm the path first (a primary moved
+		 * to an unconfirmed path stalls for seconds).
+		 */
+		if (sctp_dar_assoc_heartbeat(s, av->id, &av->p[pi].a)) {
+			st->stats.errors++;
+			dar_switch(r, p, s, st, snap, av, pi, want);
+			return true;
+		}
+		st->stats.heartbeats++;
+		st->hb_path = av->p[pi].a;
+		dar_stage(st, SCTP_DAR_ST_WAIT_HB, p->now);
+		dar_poll_stage(p, st);
+		return false;
+	}
+
+	/* SCTP_DAR_ST_WAIT_HB */
+	pi = dar_path_index(av, &st->hb_path);
+	if (pi >= 0 && !st->urgent && av->p[pi].hb_pending &&
+	    time_before(p->now, st->stage_since + DAR_HB_TIMEOUT)) {
+		dar_poll_stage(p, st);
+		return false;
+	}
+	if (pi >= 0 && st->urgent &&
+	    !dar_route_ready(r, p, &st->route_since, want, &av->p[pi].a))
+		return false;
+	if (pi >= 0 && av->p[pi].hb_pending && !st->urgent) {
+		/* No answer on that path: do not move onto it; retry. */
+		st->stats.errors++;
+		st->retry_at = p->now + DAR_RETRY;
+		dar_stage(st, SCTP_DAR_ST_WAIT_ACK, p->now);
+		dar_poll_in(p, DAR_RETRY);
+		p->waiting = true;
+		return false;
+	}
+	dar_switch(r, p, s, st, snap, av, pi, want);
+	return true;
+}
+
+/* Add @a to a short list of addresses, once. */
+static void dar_redel_add(union sctp_addr *list, unsigned int *n,
+			  const union sctp_addr *a)
+{
+	unsigned int i;
+
+	for (i = 0; i < *n; i++)
+		if (sctp_dar_sockaddr_equal(&list[i], a))
+			return;
+	if (*n < DAR_MAX_REDEL)
+		list[(*n)++] = *a;
+}
+
+/* The newest usable host address @av lacks (the ADD auto_asconf is about
+ * to send it), or NULL.
+ */
+static const struct sctp_dar_haddr *
+dar_newest_missing(const struct sctp_dar_hostview *hv,
+		   const struct sctp_dar_asocview *av)
+{
+	const struct sctp_dar_haddr *best = NULL;
+	unsigned int j, m;
+
+	for (j = 0; j < hv->n; j++) {
+		if (!sctp_dar_haddr_usable(&hv->a[j]))
+			continue;
+		for (m = 0; m < av->nl; m++)
+			if (sctp_dar_sockaddr_equal(&av->l[m].a, &hv->a[j].a))
+				break;
+		if (m < av->nl)
+			continue;
+		if (!best || time_after(hv->a[j].since, best->since))
+			best = &hv->a[j];
+	}
+	return best;
+}
+
+/* Note what one association of an auto_asconf socket has, for the queue
+ * decisions of dar_pass_wildcard().
+ */
+static void dar_wildcard_asoc(struct sctp_dar_reconf *r, struct dar_pass *p,
+			      struct sctp_dar_socksnap *snap, unsigned int i)
+{
+	const struct sctp_dar_hostview *hv = r->hv;
+	const struct sctp_dar_asocview *av = &snap->av[i];
+	const union sctp_addr *path = dar_primary_path(av);
+	const struct sctp_dar_haddr *fresh;
+	struct sctp_dar_assoc *st;
+	bool created, usable_src;
+	unsigned int j;
+	int li;
+
+	if (!av->established || !av->asconf_capable || !path)
+		return;
+	st = sctp_dar_assoc_get(&r->table, &snap->key[i], &created);
+	if (!st)
+		return;
+	usable_src = sctp_dar_policy_has_usable_src(hv, av, NULL);
+	li = sctp_dar_policy_pick_local(hv, av, true);
+	fresh = dar_newest_missing(hv, av);
+	if (!usable_src && fresh &&
+	    !dar_route_ready(r, p, &st->route_since, &fresh->a, path))
+		p->hold = true;
+
+	for (j = 0; j < av->nl; j++) {
+		const union sctp_addr *a = &av->l[j].a;
+		int k = dar_hv_index(hv, a);
+
+		/* A DELETE the peer refused (the kernel's bundled DELETE
+		 * named the deleted address as lookup address): send it
+		 * again now that another source works.
+		 */
+		if (av->l[j].state == SCTP_DAR_LA_DEL) {
+			if (av->del_pending && !usable_src && fresh) {
+				dar_redel_add(p->again, &p->nagain, a);
+			} else if (av->del_pending && !av->asconf_busy &&
+				 usable_src &&
+				 time_after_eq(p->now, st->redel_at)) {
+				dar_redel_add(p->redel, &p->nredel, a);
+				st->redel_at = p->now + DAR_RETRY;
+			}
+			continue;
+		}
+		if (k < 0 || (hv->a[k].flags & SCTP_DAR_HA_LINK_UP))
+			continue;
+		p->wc[k].present = true;
+		if (!usable_src || li < 0)
+			p->wc[k].strand = true;
+		else if (!dar_route_ready(r, p, &st->route_since,
+					  &av->l[li].a, path))
+			p->wc[k].defer = true;
+	}
+	for (j = 0; j < hv->n; j++) {
+		unsigned int m;
+
+		if (!sctp_dar_haddr_usable(&hv->a[j]))
+			continue;
+		for (m = 0; m < av->nl; m++)
+			if (sctp_dar_sockaddr_equal(&av->l[m].a, &hv->a[j].a))
+				break;
+		if (m == av->nl)
+			p->wc[j].missing = true;
+	}
+}
+
+/* Wildcard-bound socket: only the kernel's auto_asconf can send its ADD
+ * and DELETE (bindx refuses a wildcard endpoint); sctp_dar orders and
+ * hurries that queue. sctp_dar does not switch auto_asconf on by itself:
+ * the kernel sends those ASCONFs from its address timer with GFP_KERNEL
+ * under a spinlock (debug kernels report it), so that stays the choice of
+ * the application (SCTP_AUTO_ASCONF) or of the administrator
+ * (net.sctp.default_auto_asconf). Primaries are managed either way.
+ */
+static void dar_wildcard_sock(struct sctp_dar_reconf *r, struct dar_pass *p,
+			      struct sctp_dar_socksnap *snap)
+{
+	unsigned int i;
+
+	if (!snap->sv.auto_asconf || !snap->sv.asconf_enable)
+		return;
+	p->wildcard = true;
+
+	for (i = 0; i < snap->nav; i++)
+		dar_wildcard_asoc(r, p, snap, i);
+}
+
+/* Is the ADD of some usable address waiting in the auto_asconf queue? */
+static bool dar_wq_add_waiting(struct sctp_dar_reconf *r)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->hv->n; i++)
+		if (sctp_dar_haddr_usable(&r->hv->a[i]) &&
+		    sctp_dar_assoc_wq_queued(r->net, &r->hv->a[i].a))
+			return true;
+	return false;
+}
+
+/* Order and hurry the kernel's auto_asconf queue for wildcard sockets:
+ *  - an address whose link died is deleted from the associations that
+ *    keep another usable source (the kernel would never do it: a dead
+ *    link announces nothing);
+ *  - when deleting it would strand an association but the ADD of a new
+ *    address is waiting, the DELETE goes first: the kernel then keeps it
+ *    pending and bundles it with that ADD, which may leave from the new
+ *    address (the case the stock stack never recovers from);
+ *  - an address whose link came back is added again;
+ *  - then the timer fires now rather than at its 500 ms tick.
+ */
+static void dar_pass_wildcard(struct sctp_dar_reconf *r, struct dar_pass *p)
+{
+	const struct sctp_dar_hostview *hv = r->hv;
+	bool add_waiting = false, checked = false;
+	unsigned int i;
+	int ret;
+
+	if (!p->wildcard)
+		return;
+
+	for (i = 0; i < hv->n; i++) {
+		const struct sctp_dar_haddr *ha = &hv->a[i];
+		const struct sctp_dar_haddr *old;
+
+		if (!(ha->flags & SCTP_DAR_HA_LINK_UP)) {
+			if (!p->wc[i].present || p->wc[i].defer)
+				continue;
+			if (p->wc[i].strand) {
+				if (!checked) {
+					add_waiting = dar_wq_add_waiting(r);
+					checked = true;
+				}
+				if (!add_waiting)
+					continue;
+				r->stats.rescues++;
+			}
+			ret = sctp_dar_assoc_wq_inject(r->net, &ha->a, false,
+						       p->wc[i].strand ?
+						       SCTP_DAR_WQ_HEAD :
+						       SCTP_DAR_WQ_TAIL);
+			if (ret > 0)
+				r->stats.wq_injected++;
+			/* A Linux peer refuses the DELETE bundled with the
+			 * ADD (the ASCONF names the deleted address as its
+			 * lookup address) and the kernel then sends no DATA
+			 * until an ASCONF succeeds entirely: queue the
+			 * DELETE once more, after the ADD; it goes out right
+			 * behind, named by the new address.
+			 */
+			if (p->wc[i].strand && ret > 0 &&
+			    sctp_dar_assoc_wq_inject(r->net, &ha->a, false,
+						     SCTP_DAR_WQ_AGAIN) > 0)
+				r->stats.wq_injected++;
+			pr_debug("netns %u: auto_asconf: DELETE %pISc (link down%s): %d\n",
+				 r->net->ns.inum, &ha->a.sa,
+				 p->wc[i].strand ? ", before the ADD" : "", ret);
+			continue;
+		}
+		if (!sctp_dar_haddr_usable(ha) || !p->wc[i].missing ||
+		    !r->have_prev)
+			continue;
+		old = sctp_dar_hostview_find(r->prev, &ha->a);
+		if (!old || sctp_dar_haddr_usable(old))
+			continue;	/* new addresses: the kernel queued them */
+		ret = sctp_dar_assoc_wq_inject(r->net, &ha->a, true,
+					       SCTP_DAR_WQ_TAIL);
+		if (ret > 0)
+			r->stats.wq_injected++;
+		pr_debug("netns %u: auto_asconf: ADD %pISc (link up): %d\n",
+			 r->net->ns.inum, &ha->a.sa, ret);
+	}
+
+	for (i = 0; i < p->nredel; i++) {
+		ret = sctp_dar_assoc_wq_inject(r->net, &p->redel[i], false,
+					       SCTP_DAR_WQ_TAIL);
+		if (ret > 0)
+			r->stats.wq_injected++;
+		pr_debug("netns %u: auto_asconf: DELETE %pISc again (refused): %d\n",
+			 r->net->ns.inum, &p->redel[i].sa, ret);
+	}
+
+	if (p->hold) {
+		sctp_dar_assoc_wq_hold(r->net);
+		pr_debug("netns %u: auto_asconf: held (no route from the new address yet)\n",
+			 r->net->ns.inum);
+		return;
+	}
+	for (i = 0; i < p->nagain; i++) {
+		ret = sctp_dar_assoc_wq_inject(r->net, &p->again[i], false,
+					       SCTP_DAR_WQ_AGAIN);
+		if (ret > 0)
+			r->stats.wq_injected++;
+		pr_debug("netns %u: auto_asconf: DELETE %pISc after the ADD: %d\n",
+			 r->net->ns.inum, &p->again[i].sa, ret);
+	}
+	if (sctp_dar_assoc_wq_kick(r->net)) {
+		/* Look again soon: the kernel's ADDs show up as NEW. */
+		r->stats.wq_kicks++;
+		p->waiting = true;
+		dar_poll_in(p, msecs_to_jiffies(10));
+	}
+}
+
+/* A DELETE of @a that the peer refused (see dar_wildcard_asoc()) must go
+ * again, but the endpoint no longer has @a, and DELETE-IP is only sent
+ * for an endpoint address: bind it back without telling the peer (ADD-IP
+ * off; IP_FREEBIND when the host no longer has it), then remove it with
+ * ADD-IP on. The kernel now names a working address as lookup address.
+ */
+static void dar_redelete(struct sctp_dar_reconf *r, struct sctp_dar_sock *s,
+			 struct sctp_dar_socksnap *snap,
+			 const union sctp_addr *a)
+{
+	bool need_fb = !sctp_dar_hostview_find(r->hv, a), fb_was = false;
+	int err;
+
+	err = sctp_dar_assoc_asconf_supported(s, false);
+	if (err)
+		goto out;
+	if (need_fb && sctp_dar_assoc_freebind(s, true, &fb_was))
+		need_fb = false;
+	err = sctp_dar_assoc_bindx(s, true, a, 1);
+	if (need_fb && !fb_was)
+		sctp_dar_assoc_freebind(s, false, &fb_was);
+	if (sctp_dar_assoc_asconf_supported(s, true))
+		pr_warn_ratelimited("netns %u: port %u: could not switch ADD-IP back on\n",
+				    r->net->ns.inum, snap->sv.port);
+	if (err)
+		goto out;
+	err = sctp_dar_assoc_bindx(s, false, a, 1);
+	if (!err)
+		r->stats.bindx_rem++;
+out:
+	pr_debug("netns %u: port %u: DELETE %pISc sent again: %d\n",
+		 r->net->ns.inum, snap->sv.port, &a->sa, err);
+}
+
+/* The placeholder of the rescue sequence: a loopback address of the
+ * socket's family, never advertised (ADD-IP is off while it is bound, and
+ * no association has it when it is removed).
+ */
+static void dar_placeholder(const struct sctp_dar_sockview *sv,
+			    union sctp_addr *ph)
+{
+	memset(ph, 0, sizeof(*ph));
+	if (sv->family == AF_INET6 && sv->v6only) {
+		ph->v6.sin6_family = AF_INET6;
+		ph->v6.sin6_addr = in6addr_loopback;
+	} else {
+		ph->v4.sin_family = AF_INET;
+		ph->v4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	}
+}
+
+/* Point every association at a path routed over the new address's device
+ * before the rescue ASCONF is built, so that it leaves on a live link.
+ */
+static void dar_rescue_paths(struct sctp_dar_reconf *r,
+			     struct sctp_dar_sock *s,
+			     struct sctp_dar_socksnap *snap,
+			     const union sctp_addr *add)
+{
+	const struct sctp_dar_haddr *ha = sctp_dar_hostview_find(r->hv, add);
+	unsigned int i;
+	int pi;
+
+	if (!ha)
+		return;
+	for (i = 0; i < snap->nav; i++) {
+		struct sctp_dar_asocview *av = &snap->av[i];
+
+		if (av->np < 2)
+			continue;
+		sctp_dar_assoc_route_paths(r->net, add, av);
+		pi = sctp_dar_policy_pick_path(av, ha->ifindex);
+		if (pi >= 0 && !av->p[pi].primary &&
+		    av->p[pi].ifindex == ha->ifindex)
+			sctp_dar_assoc_set_primary(s, av->id, &av->p[pi].a);
+	}
+}
+
+/* Specifically-bound socket whose associations lost every usable address
+ * while a new one appeared: DELETE first (the kernel keeps the DELETE of an
+ * association's last address pending), then ADD (bundled with it, allowed
+ * to leave from the new address). The kernel refuses to remove an
+ * endpoint's last address, hence the placeholder.
+ */
+static void dar_rescue(struct sctp_dar_reconf *r, struct sctp_dar_sock *s,
+		       struct sctp_dar_socksnap *snap,
+		       const struct sctp_dar_ep_plan *plan)
+{
+	union sctp_addr ph;
+	unsigned int i;
+	int err;
+
+	dar_rescue_paths(r, s, snap, &plan->add[0]);
+
+	if (plan->placeholder) {
+		dar_placeholder(&snap->sv, &ph);
+		err = sctp_dar_assoc_asconf_supported(s, false);
+		if (err)
+			goto err_plain_add;
+		err = sctp_dar_assoc_bindx(s, true, &ph, 1);
+		if (sctp_dar_assoc_asconf_supported(s, true))
+			pr_warn_ratelimited("netns %u: port %u: could not switch ADD-IP back on\n",
+					    r->net->ns.inum, snap->sv.port);
+		if (err)
+			goto err_plain_add;
+	}
+
+	for (i = 0; i < plan->nrem; i++) {
+		err = sctp_dar_assoc_bindx(s, false, &plan->rem[i], 1);
+		if (!err)
+			r->stats.bindx_rem++;
+	}
+	err = sctp_dar_assoc_bindx(s, true, plan->add, plan->nadd);
+	if (!err)
+		r->stats.bindx_add++;
+	/* A Linux peer refuses the DELETE bundled with the ADD (its lookup
+	 * address is the deleted one), and until an ASCONF succeeds
+	 * entirely the kernel sends no DATA: queue the DELETE again right
+	 * behind, named by the new address (see dar_redelete()).
+	 */
+	for (i = 0; i < plan->nrem; i++)
+		dar_redelete(r, s, snap, &plan->rem[i]);
+	if (plan->placeholder)
+		sctp_dar_assoc_bindx(s, false, &ph, 1);
+	r->stats.rescues++;
+	pr_debug("netns %u: port %u: rescued (%u removed before %u added)\n",
+		 r->net->ns.inum, snap->sv.port, plan->nrem, plan->nadd);
+	return;
+
+err_plain_add:
+	pr_debug("netns %u: port %u: no placeholder (%d), plain ADD\n",
+		 r->net->ns.inum, snap->sv.port, err);
+	if (!sctp_dar_assoc_bindx(s, true, plan->add, plan->nadd))
+		r->stats.bindx_add++;
+}
+
+/* Specifically-bound socket: resend refused DELETEs (see dar_redelete()). */
+static void dar_redelete_bound(struct sctp_dar_reconf *r, struct dar_pass *p,
+			       struct sctp_dar_sock *s,
+			       struct sctp_dar_socksnap *snap)
+{
+	union sctp_addr redel[DAR_MAX_REDEL];
+	unsigned int i, j, k, n = 0;
+
+	for (i = 0; i < snap->nav; i++) {
+		const struct sctp_dar_asocview *av = &snap->av[i];
+		struct sctp_dar_assoc *st;
+		bool created;
+
+		if (!av->del_pending || av->asconf_busy ||
+		    sctp_dar_policy_blocked(&r->cfg, &snap->sv, av) ||
+		    !sctp_dar_policy_has_usable_src(r->hv, av, NULL))
+			continue;
+		st = sctp_dar_assoc_get(&r->table, &snap->key[i], &created);
+		if (!st || time_before(p->now, st->redel_at))
+			continue;
+		st->redel_at = p->now + DAR_RETRY;
+		for (j = 0; j < av->nl; j++) {
+			if (av->l[j].state != SCTP_DAR_LA_DEL)
+				continue;
+			for (k = 0; k < snap->sv.nep; k++)
+				if (sctp_dar_sockaddr_equal(&snap->sv.ep[k],
+							    &av->l[j].a))
+					break;
+			if (k == snap->sv.nep)
+				dar_redel_add(redel, &n, &av->l[j].a);
+		}
+	}
+	for (i = 0; i < n; i++)
+		dar_redelete(r, s, snap, &redel[i]);
+}
+
+/* May the rescue of a specifically-bound socket go now: does the route
+ * from the new address to every stranded association's peer leave over a
+ * live link? (Else its single ASCONF would wait an RTO.)
+ */
+static bool dar_rescue_ready(struct sctp_dar_reconf *r, struct dar_pass *p,
+			     struct sctp_dar_socksnap *snap,
+			     const union sctp_addr *add)
+{
+	unsigned int i;
+
+	for (i = 0; i < snap->nav; i++) {
+		const struct sctp_dar_asocview *av = &snap->av[i];
+		const union sctp_addr *path = dar_primary_path(av);
+		struct sctp_dar_assoc *st;
+		bool created;
+
+		if (!path || sctp_dar_policy_blocked(&r->cfg, &snap->sv, av) ||
+		    sctp_dar_policy_has_usable_src(r->hv, av, NULL))
+			continue;
+		st = sctp_dar_assoc_get(&r->table, &snap->key[i], &created);
+		if (st && !dar_route_ready(r, p, &st->route_since, add, path))
+			return false;
+	}
+	return true;
+}
+
+/* bindx ADD, all at once (one ASCONF), one by one if that fails (an
+ * address may have vanished since the snapshot).
+ */
+static void dar_bindx_add(struct sctp_dar_reconf *r, struct sctp_dar_sock *s,
+			  struct sctp_dar_socksnap *snap,
+			  const union sctp_addr *add, unsigned int n)
+{
+	unsigned int i, k, added = 0;
+
+	if (!sctp_dar_assoc_bindx(s, true, add, n)) {
+		added = n;
+	} else if (n > 1) {
+		for (i = 0; i < n; i++)
+			if (!sctp_dar_assoc_bindx(s, true, &add[i], 1))
+				added++;
+	}
+	r->stats.bindx_add += added;
+	pr_debug("netns %u: port %u: bindx ADD %pISc%s: %u added\n",
+		 r->net->ns.inum, snap->sv.port, &add[0].sa,
+		 n > 1 ? " and more" : "", added);
+	if (!added)
+		return;
+	for (k = 0; k < snap->nav; k++) {
+		struct sctp_dar_assoc *st;
+		bool created;
+
+		if (sctp_dar_policy_blocked(&r->cfg, &snap->sv, &snap->av[k]))
+			continue;
+		st = sctp_dar_assoc_get(&r->table, &snap->key[k], &created);
+		if (st)
+			st->stats.addrs_added += added;
+		for (i = 0; i < n && i < added; i++)
+			dar_report(r, SCTP_DAR_EVENT_TYPE_ADDR_ADDED, snap,
+				   &snap->av[k], &add[i]);
+	}
+}
+
+static void dar_bindx_rem(struct sctp_dar_reconf *r, struct sctp_dar_sock *s,
+			  struct sctp_dar_socksnap *snap,
+			  const union sctp_addr *rem)
+{
+	unsigned int k;
+	int err;
+
+	err = sctp_dar_assoc_bindx(s, false, rem, 1);
+	if (err) {
+		pr_debug("netns %u: port %u: bindx REM %pISc: %d\n",
+			 r->net->ns.inum, snap->sv.port, &rem->sa, err);
+		return;
+	}
+	r->stats.bindx_rem++;
+	pr_debug("netns %u: port %u: bindx REM %pISc\n", r->net->ns.inum,
+		 snap->sv.port, &rem->sa);
+	for (k = 0; k < snap->nav; k++) {
+		struct sctp_dar_assoc *st;
+		bool created;
+		unsigned int m;
+
+		for (m = 0; m < snap->av[k].nl; m++)
+			if (sctp_dar_sockaddr_equal(&snap->av[k].l[m].a, rem))
+				break;
+		if (m == snap->av[k].nl)
+			continue;
+		st = sctp_dar_assoc_get(&r->table, &snap->key[k], &created);
+		if (st)
+			st->stats.addrs_removed++;
+		dar_report(r, SCTP_DAR_EVENT_TYPE_ADDR_REMOVED, snap,
+			   &snap->av[k], rem);
+	}
+}
+
+/* One socket of the pass. */
+static void dar_pass_sock(struct sctp_dar_reconf *r, struct dar_pass *p,
+			  struct sctp_dar_sock *s)
+{
+	struct sctp_dar_socksnap *snap = &p->snap;
+	struct sctp_dar_ep_plan *plan = &p->plan;
+	enum sctp_dar_manage m;
+	bool idle = true, changed = false;
+	unsigned int i;
+
+	memset(plan, 0, sizeof(*plan));
+	if (sctp_dar_assoc_snapshot(s, DAR_MAX_ASOCS, snap))
+		return;
+	/* Sockets found by the very first pass predate every address. */
+	snap->sv.first_seen =
+		sctp_dar_assoc_sock_first_seen(&r->table, s,
+					       r->have_prev ? r->last_full :
+							      p->now);
+	m = sctp_dar_policy_manage(&r->cfg, &snap->sv);
+	if (m == SCTP_DAR_UNMANAGED)
+		goto out_free;
+	p->managed = true;
+
+	if (m == SCTP_DAR_MANAGED_WILDCARD) {
+		dar_wildcard_sock(r, p, snap);
+	} else {
+		sctp_dar_policy_ep_plan(&r->cfg, r->hv, &snap->sv, snap->av,
+					snap->nav, p->now, plan);
+		if (plan->wait_until) {
+			if (!r->wake_at || time_before(plan->wait_until,
+						       r->wake_at))
+				r->wake_at = plan->wait_until;
+		}
+		if (plan->rescue) {
+			if (dar_rescue_ready(r, p, snap, &plan->add[0])) {
+				dar_rescue(r, s, snap, plan);
+				changed = true;
+			}
+			plan->nrem = 0;
+		} else if (plan->nadd) {
+			dar_bindx_add(r, s, snap, plan->add, plan->nadd);
+			changed = true;
+		}
+	}
+
+	for (i = 0; i < snap->nav; i++)
+		if (!dar_asoc(r, p, s, snap, i))
+			idle = false;
+
+	/* RFC 5061 order: DELETE only after the ADD and the SET_PRIMARY. */
+	if (m == SCTP_DAR_MANAGED_BOUND && idle)
+		dar_redelete_bound(r, p, s, snap);
+	if (m == SCTP_DAR_MANAGED_BOUND && idle) {
+		for (i = 0; i < plan->nrem; i++)
+			dar_bindx_rem(r, s, snap, &plan->rem[i]);
+		changed |= plan->nrem > 0;
+	}
+	if (m == SCTP_DAR_MANAGED_BOUND && plan->nwait)
+		p->waiting = true;
+	if (changed) {
+		/* Look again soon: the new addresses show up as NEW. */
+		p->waiting = true;
+		dar_poll_in(p, 1);
+	}
+out_free:
+	sctp_dar_assoc_snapshot_free(snap);
+}
+
+/* One pass. Return: jiffies until the next poll, 0 for none. */
+static unsigned long dar_pass(struct sctp_dar_reconf *r)
+{
+	struct dar_pass *p;
+	struct sctp_dar_sock *s;
+	LIST_HEAD(socks);
+	bool events, full;
+	unsigned long next = 0;
+	unsigned int i;
+	int dropped;
+
+	lockdep_assert_held(&r->lock);
+
+	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return HZ;	/* try again later */
+	p->now = jiffies;
+
+	events = dar_drain_events(r);
+	dar_hostview_build(r, p->now);
+
+	full = events || r->busy || !r->have_prev ||
+	       dar_hostview_changed(r->hv, r->prev) ||
+	       (r->wake_at && time_after_eq(p->now, r->wake_at));
+	if (full) {
+		r->stats.passes++;
+		r->wake_at = 0;
+		dropped = sctp_dar_assoc_collect(r->net, &socks);
+		r->stats.socks_dropped += dropped;
+		list_for_each_entry(s, &socks, list)
+			dar_pass_sock(r, p, s);
+		sctp_dar_assoc_release(&socks);
+		if (r->cfg.manage_wildcard)
+			dar_pass_wildcard(r, p);
+		if (p->managed)
+			dar_check_sysctls(r);
+		if (!dropped) {
+			sctp_dar_assoc_sweep(&r->table, false);
+			r->last_full = p->now;
+		}
+		r->busy = p->waiting;
+		if (!p->waiting)
+			r->event_ns = 0;
+		next = p->next;
+	}
+
+	/* Things no notifier reports: DAD finishing, an IPv6 address being
+	 * deprecated (its lifetimes running out, or changed through
+	 * rtnetlink). Such polls only read the host; a full pass follows
+	 * when something changed.
+	 */
+	for (i = 0; i < r->hv->n; i++) {
+		if (r->hv->a[i].flags & SCTP_DAR_HA_TENTATIVE)
+			next = next ? min(next, DAR_DAD_POLL) : DAR_DAD_POLL;
+		else if (r->hv->a[i].a.sa.sa_family == AF_INET6)
+			next = next ? min_t(unsigned long, next,
+					    DAR_LIFETIME_POLL) :
+				      DAR_LIFETIME_POLL;
+	}
+	if (r->wake_at) {
+		unsigned long d = time_after(r->wake_at, p->now) ?
+				  r->wake_at - p->now : 1;
+
+		next = next ? min(next, d) : d;
+	}
+
+	swap(r->hv, r->prev);
+	r->have_prev = true;
+	kfree(p);
+	return next;
+}
+
+static void dar_reconf_work(struct work_struct *work)
+{
+	struct sctp_dar_reconf *r = container_of(to_delayed_work(work),
+						 struct sctp_dar_reconf, work);
+	unsigned long next;
+
+	mutex_lock(&r->lock);
+	next = dar_pass(r);
+	mutex_unlock(&r->lock);
+
+	if (next) {
+		spin_lock_bh(&r->ev_lock);
+		dar_schedule_locked(r, next);
+		spin_unlock_bh(&r->ev_lock);
+	}
+}
+
+static int __net_init dar_reconf_net_init(struct net *net)
+{
+	struct sctp_dar_net *dn = sctp_dar_net(net);
+	struct sctp_dar_reconf *r;
+
+	r = kzalloc(sizeof(*r), GFP_KERNEL);
+	if (!r)
+		return -ENOMEM;
+	r->hv = kzalloc(sizeof(*r->hv), GFP_KERNEL);
+	if (!r->hv)
+		goto err_free_reconf;
+	r->prev = kzalloc(sizeof(*r->prev), GFP_KERNEL);
+	if (!r->prev)
+		goto err_free_hv;
+
+	r->net = net;
+	r->last_full = jiffies;
+	spin_lock_init(&r->ev_lock);
+	INIT_LIST_HEAD(&r->ev_list);
+	INIT_DELAYED_WORK(&r->work, dar_reconf_work);
+	mutex_init(&r->lock);
+	sctp_dar_assoc_table_init(&r->table);
+
+	r->cfg.manage_wildcard = READ_ONCE(sctp_dar_param_manage_wildcard);
+	r->cfg.require_auth = dn->require_auth;
+	r->cfg.grace_ms = dn->grace_ms;
+	kernel_param_lock(THIS_MODULE);
+	if (sctp_dar_policy_parse_ports(sctp_dar_param_manage_ports, &r->cfg))
+		r->cfg.nports = 0;	/* validated when set; cannot happen */
+	kernel_param_unlock(THIS_MODULE);
+
+	rcu_assign_pointer(dn->reconf, r);
+
+	/* The first pass records the addresses the host starts with, so
+	 * that later ones are recognised as new.
+	 */
+	spin_lock_bh(&r->ev_lock);
+	dar_schedule_locked(r, 0);
+	spin_unlock_bh(&r->ev_lock);
+	return 0;
+
+err_free_hv:
+	kfree(r->hv);
+err_free_reconf:
+	kfree(r);
+	return -ENOMEM;
+}
+
+static void __net_exit dar_reconf_net_exit(struct net *net)
+{
+	struct sctp_dar_net *dn = sctp_dar_net(net);
+	struct sctp_dar_hostev *ev, *tmp;
+	struct sctp_dar_reconf *r;
+	LIST_HEAD(events);
+
+	r = rcu_replace_pointer(dn->reconf, NULL, true);
+	if (!r)
+		return;
+
+	spin_lock_bh(&r->ev_lock);
+	r->dying = true;
+	list_splice_init(&r->ev_list, &events);
+	spin_unlock_bh(&r->ev_lock);
+
+	cancel_delayed_work_sync(&r->work);
+	list_for_each_entry_safe(ev, tmp, &events, list)
+		kfree(ev);
+
+	mutex_lock(&r->lock);
+	sctp_dar_assoc_sweep(&r->table, true);
+	mutex_unlock(&r->lock);
+	mutex_destroy(&r->lock);
+	kfree(r->prev);
+	kfree(r->hv);
+	/* Notifiers may still hold r under rcu_read_lock(). */
+	kfree_rcu(r, rcu);
+}
+
+/* Registered after pernet.c's operations, so sctp_dar_net() is ready in
+ * init and still there in exit.
+ */
+static struct pernet_operations dar_reconf_net_ops = {
+	.init = dar_reconf_net_init,
+	.exit = dar_reconf_net_exit,
+};
+
+/**
+ * sctp_dar_reconf_init - start the engine in every namespace
+ *
+ * Context: process context (module init), after sctp_dar_pernet_init().
+ * Return: 0 or a negative errno.
+ */
+int sctp_dar_reconf_init(void)
+{
+	int err;
+
+	dar_wq = alloc_workqueue("sctp_dar", WQ_UNBOUND, 0);
+	if (!dar_wq)
+		return -ENOMEM;
+	err = register_pernet_subsys(&dar_reconf_net_ops);
+	if (err)
+		goto err_destroy_wq;
+	return 0;
+
+err_destroy_wq:
+	destroy_workqueue(dar_wq);
+	dar_wq = NULL;
+	return err;
+}
+
+/**
+ * sctp_dar_reconf_exit - stop the engine everywhere
+ *
+ * The address notifiers must already be unregistered.
+ *
+ * Context: process context (module exit or init unwind).
+ */
+void sctp_dar_reconf_exit(void)
+{
+	unregister_pernet_subsys(&dar_reconf_net_ops);
+	destroy_workqueue(dar_wq);
+	dar_wq = NULL;
+	/* Let the kfree_rcu() of every namespace's state complete. */
+	rcu_barrier();
+}

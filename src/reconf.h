@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * reconf.h - the per-namespace reconfiguration engine: host events go in,
+ * a debounced worker reconciles every managed association with the host's
+ * addresses (policy.c decides, assoc.c acts).
+ */
+#ifndef _SCTP_DAR_RECONF_H
+#define _SCTP_DAR_RECONF_H
+
+#include <linux/list.h>
+#include <linux/types.h>
+#include <net/sctp/structs.h>
+
+struct net;
+
+/**
+ * enum sctp_dar_hostev_type - what happened on the host
+ * @SCTP_DAR_EV_ADDR_ADD: an address was configured (IPv6: maybe tentative)
+ * @SCTP_DAR_EV_ADDR_DEL: an address was removed
+ * @SCTP_DAR_EV_LINK_UP: a device came up or got its carrier back
+ * @SCTP_DAR_EV_LINK_DOWN: a device went down or lost its carrier
+ * @SCTP_DAR_EV_LINK_NEW: a device appeared (NIC hot-plugged)
+ * @SCTP_DAR_EV_LINK_GONE: a device is being unregistered
+ * @__SCTP_DAR_EV_MAX: number of types
+ */
+enum sctp_dar_hostev_type {
+	SCTP_DAR_EV_ADDR_ADD,
+	SCTP_DAR_EV_ADDR_DEL,
+	SCTP_DAR_EV_LINK_UP,
+	SCTP_DAR_EV_LINK_DOWN,
+	SCTP_DAR_EV_LINK_NEW,
+	SCTP_DAR_EV_LINK_GONE,
+	__SCTP_DAR_EV_MAX,
+};
+
+/**
+ * struct sctp_dar_hostev - one host event, copied out of a notifier
+ * @list: in the namespace's event queue
+ * @type: enum sctp_dar_hostev_type
+ * @ifindex: the device
+ * @a: the address (address events only)
+ * @ns: when it happened (ktime_get_ns())
+ */
+struct sctp_dar_hostev {
+	struct list_head list;
+	u8 type;
+	int ifindex;
+	union sctp_addr a;
+	u64 ns;
+};
+
+/**
+ * struct sctp_dar_net_stats - counters of one namespace
+ * @events: host events queued
+ * @events_coalesced: events cancelled by an opposite one or merged
+ * @events_dropped: events lost (queue full or no memory)
+ * @passes: reconciliation passes run
+ * @socks_dropped: sockets a pass could not look at
+ * @bindx_add: bindx ADD calls made
+ * @bindx_rem: bindx REM calls made
+ * @rescues: last-address rescues (DELETE made pending before the ADD)
+ * @wq_injected: events put on the kernel's auto_asconf queue
+ * @wq_kicks: times the auto_asconf timer was fired early
+ * @blocked: associations found unable to reconfigure, by reason
+ */
+struct sctp_dar_net_stats {
+	u64 events;
+	u64 events_coalesced;
+	u64 events_dropped;
+	u64 passes;
+	u64 socks_dropped;
+	u64 bindx_add;
+	u64 bindx_rem;
+	u64 rescues;
+	u64 wq_injected;
+	u64 wq_kicks;
+	u64 blocked[8];
+};
+
+void sctp_dar_reconf_hostev(struct net *net, struct sctp_dar_hostev *ev);
+int sctp_dar_reconf_init(void);
+void sctp_dar_reconf_exit(void);
+
+#endif /* _SCTP_DAR_RECONF_H */

@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# roam_events.sh - host events other than a plain roam: a NIC hot-plugged
+# under a live association, a flapping carrier, IPv6 duplicate address
+# detection and a deprecated IPv6 address (seed 004: withdrawn after the
+# grace period).
+#
+#     +---------- $MN ----------+            +---------- $CN ----------+
+#     |  mn-a 10.0.1.1          |== path A ==|  cn-a 10.0.1.2          |
+#     |       fd00:1::1         |  (flaps;   |       fd00:1::2         |
+#     |                         | deprecated)|                         |
+#     |  mn-b 10.0.2.1 (flap)   |== path B ==|  cn-b 10.0.2.2          |
+#     |       fd00:2::1 (DAD)   |            |       fd00:2::2         |
+#     |  mn-c 10.0.3.1  (NIC    |== path C ==|  cn-c 10.0.3.2 (NIC     |
+#     |                 added)  |            |                 added)  |
+#     +-------------------------+            +-------------------------+
+#
+# sctp_dar runs in both namespaces (one module); which sockets it manages
+# is chosen by local port: the mobile node's (630x) always, the
+# correspondent's only in the NIC case, where path C appears at both ends
+# and each end adds its own new address (both ends mobile).
+# Every case streams both ways through the events and checks the stream
+# (nothing lost, duplicated, reordered or corrupted, association alive) and
+# the correspondent's view of the mobile node, read on the correspondent.
+. "$(dirname "$0")/lib.sh"
+
+PARAMS=/sys/module/sctp_dar/parameters
+saved_ports=""
+DUR=6000
+IVL=1000
+WAIT=6
+if [[ -e /proc/lockdep ]]; then	# lock debugging: several times slower
+	DUR=25000
+	IVL=10000
+	WAIT=20
+fi
+
+restore_params()
+{
+	[[ -w $PARAMS/manage_ports ]] && echo "$saved_ports" >"$PARAMS/manage_ports"
+	cleanup
+}
+
+tap_plan 8
+
+modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
+saved_ports=$(cat "$PARAMS/manage_ports")
+trap restore_params EXIT
+# For namespaces created from now on: the mobile node's client ports, and
+# the correspondent's server port of the NIC case.
+echo 6301,6302,6303,5303 >"$PARAMS/manage_ports"
+topo_two_paths || skip_all "cannot build the topology"
+for ns in "$MN" "$CN"; do
+	sctp_sysctl "$ns" addip_enable 1
+	sctp_sysctl "$ns" auth_enable 1
+done
+for dev in cn-a cn-b; do	# carrier() downs the peer end: keep its IPv6
+	ip netns exec "$CN" sysctl -qw "net.ipv6.conf.$dev.keep_addr_on_down=1"
+done
+
+# /proc/net/sctp/assocs prints IPv6 addresses uncompressed.
+A6=fd00:0001:0000:0000:0000:0000:0000:0001
+B6=fd00:0002:0000:0000:0000:0000:0000:0001
+
+peer_has() { assoc_has_raddr "$CN" "$1" "$2"; }
+peer_lacks() { ! assoc_has_raddr "$CN" "$1" "$2"; }
+peer_primary_is() { [[ $(assoc_primary "$CN" "$1") == "$2" ]]; }
+peer_view() { assoc_raddrs "$CN" "$1" | tr '\n' ' '; }
+
+# stream_start NAME PORT PEER "SERVER_ARGS" "CLIENT_ARGS"
+# shellcheck disable=SC2086
+stream_start()
+{
+	stream_server "$1-cn" "$CN" "$2" -d "$DUR" -i "$IVL" $4 || return 1
+	stream_client "$1-mn" "$MN" "$3" "$2" -d "$DUR" -i "$IVL" $5
+}
+
+# stream_check NAME: the stream's own verdict, as a TAP line.
+stream_check()
+{
+	local rc=0
+
+	stream_wait "$1-mn" || rc=1
+	stream_wait "$1-cn" || rc=1
+	stream_clean "$1-mn" && stream_clean "$1-cn" || rc=1
+	tap_diag "$1: max gap down $(stream_field "$1-mn" max_gap_ms) ms, up $(stream_field "$1-cn" max_gap_ms) ms"
+	tap_result $rc "$1: stream intact both ways, association alive"
+}
+
+# --- IPv6: B is used only once DAD is over; A, deprecated, goes after the
+# grace period (grace_ms, 2 s by default).
+name="ipv6 DAD and deprecation"
+port=5301
+if stream_start "$name" $port fd00:1::2 "-B fd00:1::2 -B fd00:2::2" "-P 6301 -B fd00:1::1"; then
+	sleep 0.3
+	ip netns exec "$MN" sysctl -qw net.ipv6.conf.mn-b.accept_dad=1
+	ip -n "$MN" addr add fd00:2::1/64 dev mn-b
+	tentative=$(ip -n "$MN" -6 addr show dev mn-b tentative | grep -c fd00:2::1)
+	wait_for "$WAIT" peer_primary_is $port $B6
+	rc=$?
+	tap_diag "$name: B tentative when added: $tentative; peer view: $(peer_view $port)"
+	[[ $(peer_view $port) == *fe80* ]] && rc=1
+	tap_result $rc "$name: B added after DAD, made primary, no link-local"
+
+	ip -n "$MN" addr change fd00:1::1/64 dev mn-a preferred_lft 0
+	wait_for "$WAIT" peer_lacks $port $A6
+	rc=$?
+	tap_diag "$name: peer view after A was deprecated: $(peer_view $port)"
+	tap_result $rc "$name: deprecated A deleted after the grace period"
+	stream_check "$name"
+else
+	tap_fail "$name: association set up"
+	tap_skip "$name: deprecated A deleted" "no association"
+	tap_skip "$name: stream" "no association"
+fi
+ip -n "$MN" addr flush dev mn-b
+ip -n "$MN" addr change fd00:1::1/64 dev mn-a preferred_lft forever
+
+# --- Carrier flap: A's cable goes out and back three times while B works.
+# The association keeps going over B and ends knowing both addresses.
+name="ipv4 carrier flap"
+port=5302
+mn_addr_b
+if stream_start "$name" $port 10.0.1.2 "-B 10.0.1.2 -B 10.0.2.2" "-P 6302 -B 10.0.1.1 -B 10.0.2.1"; then
+	sleep 0.3
+	for i in 1 2 3; do
+		carrier "$MN" mn-a off
+		sleep 0.3
+		carrier "$MN" mn-a on
+		sleep 0.3
+	done
+	wait_for "$WAIT" peer_has $port 10.0.1.1 && peer_has $port 10.0.2.1
+	rc=$?
+	tap_diag "$name: peer view after the flaps: $(peer_view $port)"
+	tap_result $rc "$name: peer knows A and B after the flaps"
+	stream_check "$name"
+else
+	tap_fail "$name: association set up"
+	tap_skip "$name: stream" "no association"
+fi
+
+# --- A NIC hot-plugged: path C appears under the live association, each
+# end adds its address, then A's cable is pulled and C carries on.
+name="ipv4 NIC hot-plugged"
+port=5303
+if stream_start "$name" $port 10.0.1.2 "-B 10.0.1.2 -B 10.0.2.2" "-P 6303 -B 10.0.1.1"; then
+	sleep 0.3
+	ip link add mn-c netns "$MN" type veth peer name cn-c netns "$CN"
+	ip -n "$CN" addr add 10.0.3.2/24 dev cn-c
+	ip -n "$CN" link set cn-c up
+	ip -n "$MN" addr add 10.0.3.1/24 dev mn-c
+	ip -n "$MN" link set mn-c up
+	wait_for "$WAIT" peer_has $port 10.0.3.1
+	rc=$?
+	tap_diag "$name: peer view with the new NIC: $(peer_view $port)"
+	tap_result $rc "$name: peer learns the new NIC's address"
+	carrier "$MN" mn-a off
+	wait_for "$WAIT" peer_lacks $port 10.0.1.1
+	rc=$?
+	tap_diag "$name: peer view after A's cable was pulled: $(peer_view $port)"
+	tap_result $rc "$name: A deleted when its cable is pulled"
+	stream_check "$name"
+else
+	tap_fail "$name: association set up"
+	tap_skip "$name: A deleted" "no association"
+	tap_skip "$name: stream" "no association"
+fi
+tap_exit
