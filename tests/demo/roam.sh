@@ -14,11 +14,13 @@
 #       mn-b 10.0.2.1 (added at 0) == path B ========= cn-b 10.0.2.2
 #
 # Variants: "stock" - Debian's kernel alone: wildcard sockets with the
-# kernel's auto_asconf; "sctp_dar" - sctp_dar loaded, the application does
-# nothing special.
+# kernel's auto_asconf (its best case); "sctp_dar" - sctp_dar loaded and
+# managing every socket, the mobile node's bound to its path-A address, the
+# application doing nothing special.
 . "$(dirname "$0")/../netns/lib.sh"
 
-variants=("${@:-stock}")
+variants=("$@")
+((${#variants[@]})) || variants=(stock sctp_dar)
 [[ -n ${SCTP_DAR_DEMO_VARIANTS:-} ]] && read -ra variants <<<"$SCTP_DAR_DEMO_VARIANTS"
 tap_plan ${#variants[@]}
 
@@ -39,11 +41,7 @@ run_variant()
 
 	MN=mn-$v-$LIB_TAG
 	CN=cn-$v-$LIB_TAG
-	topo_two_paths
-	for ns in "$MN" "$CN"; do
-		sctp_sysctl "$ns" addip_enable 1
-		sctp_sysctl "$ns" auth_enable 1
-	done
+	# sctp_dar's parameters seed namespaces created after they are set.
 	case $v in
 	stock)
 		cargs=(-A)
@@ -51,8 +49,15 @@ run_variant()
 		;;
 	sctp_dar)
 		modprobe sctp_dar || { tap_fail "$v: modprobe sctp_dar"; return; }
+		echo all >/sys/module/sctp_dar/parameters/manage_ports
+		cargs=(-B 10.0.1.1)
 		;;
 	esac
+	topo_two_paths
+	for ns in "$MN" "$CN"; do
+		sctp_sysctl "$ns" addip_enable 1
+		sctp_sysctl "$ns" auth_enable 1
+	done
 
 	stream_server "$v-cn" "$CN" "$port" -d 5000
 	stream_client "$v-mn" "$MN" 10.0.1.2 "$port" -d 5000 "${cargs[@]}" || rc=1
@@ -92,7 +97,7 @@ run_variant()
 	if [[ $t0 =~ ^[0-9]+$ && -n $gap && -n $at ]]; then
 		resumed=$(awk -v t0="$t0" -v at="$at" -v g="$gap" -v ta="$t_add" \
 			'BEGIN { printf "%d", (t0 + (at + g) * 1000 - ta) / 1000 }')
-		tap_diag "$(printf '%6s ms  traffic to the mobile node flows again' "$resumed")"
+		tap_diag "$(printf '%6s ms  end of the longest gap in traffic to the mobile node (%s ms)' "$resumed" "$gap")"
 	fi
 	tap_diag "longest stall: $gap ms downlink, $(stream_field "$v-cn" max_gap_ms) ms uplink"
 	tap_diag "messages: $(stream_field "$v-mn" received) received down, $(stream_field "$v-cn" received) up; lost $(stream_field "$v-mn" lost)/$(stream_field "$v-cn" lost), duplicated $(stream_field "$v-mn" duplicated)/$(stream_field "$v-cn" duplicated), corrupted $(stream_field "$v-mn" corrupted)/$(stream_field "$v-cn" corrupted)"
