@@ -9,10 +9,11 @@
 #
 # Each case runs 1 KiB messages every 1 ms both ways for 2 s and checks both
 # directions: nothing lost, duplicated, reordered or corrupted, END exchanged,
-# association alive.
+# association alive. The last one pulls path A's cable for good: the tool
+# must still end within its -w bound and report the failure.
 . "$(dirname "$0")/lib.sh"
 
-tap_plan 5
+tap_plan 7
 topo_two_paths
 
 modprobe sctp_dar
@@ -40,4 +41,22 @@ run_case "ipv4 one-to-one" 5001 10.0.1.2 "-B 10.0.1.2" "-B 10.0.1.1"
 run_case "ipv6 one-to-one" 5002 fd00:1::2 "-B fd00:1::2" "-B fd00:1::1"
 run_case "ipv4 one-to-many" 5003 10.0.1.2 "-m -B 10.0.1.2" "-m -B 10.0.1.1"
 run_case "ipv4 wildcard one-to-one" 5004 10.0.1.2 "" ""
+
+# A path that dies for good: the stream must still end within its -w
+# bound (SCTP itself would retransmit for minutes) and say what failed.
+stream_server dead-cn "$CN" 5005 -d 60000 -B 10.0.1.2
+stream_client dead-mn "$MN" 10.0.1.2 5005 -d 1500 -w 2000 -B 10.0.1.1
+sleep 0.5
+carrier "$MN" mn-a off
+wait_for 20 sh -c "! kill -0 ${STREAM_PID[dead-mn]} 2>/dev/null"
+rc=$?
+tap_result $rc "dead path: sctp_stream ends within its -w bound"
+((rc)) && kill -9 "${STREAM_PID[dead-mn]}" 2>/dev/null
+wait "${STREAM_PID[dead-mn]}"
+rc=$?
+err=$(stream_field dead-mn error)
+tap_diag "dead path: exit $rc, error: $err"
+[[ $rc -eq 1 && -n $err && $err != null ]]
+tap_result $? "dead path: reported as a failure (exit 1, error set)"
+kill "${STREAM_PID[dead-cn]}" 2>/dev/null
 tap_exit

@@ -20,6 +20,8 @@
  * report that everything it sent was acknowledged (SCTP_SENDER_DRY_EVENT),
  * or for the peer's graceful shutdown after its END, and closes gracefully.
  * SIGINT/SIGTERM end the sending phase early; a second one gives up waiting.
+ * -w bounds each of the two waits: getting our END queued (a dead path can
+ * keep the send buffer full for good) and then the peer's END.
  *
  * Wire format (all integers big-endian), HDR_LEN = 24 bytes:
  *
@@ -359,7 +361,8 @@ static const char usage_fmt[] =
 	"  -i USEC     send interval, 0..60000000 (default 1000; 0 = flat out)\n"
 	"  -s BYTES    message size incl. %u-byte header, %u..%u (default 1024)\n"
 	"  -d MS       how long to send (default 5000)\n"
-	"  -w MS       after our END, how long to wait for the peer's END\n"
+	"  -w MS       how long to try to send our END, then how long to wait\n"
+	"              for the peer's END\n"
 	"              (default 10000)\n"
 	"  -n          send no DATA (receive only); END still goes out after -d\n"
 	"  -L FILE     receive log, one line per DATA: \"<t_us> <seq>\"\n"
@@ -1289,8 +1292,13 @@ static void run(struct st *st, sigset_t *mask)
 			set_error(st, "interrupted by a second signal");
 			break;
 		}
-		if (st->phase == PH_SEND && (got_signal || now >= send_until))
+		if (st->phase == PH_SEND && (got_signal || now >= send_until)) {
 			st->phase = PH_END;
+			/* -w also bounds getting our END out at all: a dead
+			 * path can keep the send buffer full for good.
+			 */
+			st->wait_end = now + o->wait_ms * NSEC_PER_MSEC;
+		}
 		if (st->stop)
 			break;
 
@@ -1300,6 +1308,11 @@ static void run(struct st *st, sigset_t *mask)
 			send_end(st, now);
 		if (st->stop)
 			break;
+		if (st->phase == PH_END && now >= st->wait_end) {
+			set_error(st, "could not send our END within %lu ms",
+				  o->wait_ms);
+			break;
+		}
 		if (st->phase == PH_WAIT) {
 			if (st->end_received &&
 			    (st->dry || !st->dry_subscribed || st->peer_closed))
@@ -1341,7 +1354,7 @@ static void run(struct st *st, sigset_t *mask)
 			else
 				deadline = min_u64(deadline, st->retry_at);
 		}
-		if (st->phase == PH_WAIT)
+		if (st->phase == PH_END || st->phase == PH_WAIT)
 			deadline = min_u64(deadline, st->wait_end);
 
 		now = now_ns();
