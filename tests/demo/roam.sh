@@ -49,7 +49,7 @@ run_variant()
 		;;
 	sctp_dar)
 		modprobe sctp_dar || { tap_fail "$v: modprobe sctp_dar"; return; }
-		echo all >/sys/module/sctp_dar/parameters/manage_ports
+		manage_ports all
 		cargs=(-B 10.0.1.1)
 		;;
 	esac

@@ -114,10 +114,30 @@ skip_all()
 
 # ---- cleanup ----------------------------------------------------------------
 
+LIB_SAVED_PORTS=""
+LIB_PORTS_SAVED=0
+
+# manage_ports VALUE: set sctp_dar's manage_ports parameter (it seeds the
+# namespaces created afterwards); cleanup puts back what it was.
+manage_ports()
+{
+	local p=/sys/module/sctp_dar/parameters/manage_ports
+
+	if ((!LIB_PORTS_SAVED)); then
+		LIB_SAVED_PORTS=$(cat "$p") || return 1
+		LIB_PORTS_SAVED=1
+	fi
+	echo "$1" >"$p"
+}
+
 cleanup()
 {
 	local pid ns
 
+	if ((LIB_PORTS_SAVED)); then
+		echo "$LIB_SAVED_PORTS" 2>/dev/null >/sys/module/sctp_dar/parameters/manage_ports
+		LIB_PORTS_SAVED=0
+	fi
 	for pid in "${LIB_PIDS[@]}"; do
 		kill "$pid" 2>/dev/null
 	done
@@ -178,6 +198,12 @@ topo_two_paths()
 	ip -n "$CN" addr add fd00:1::2/64 dev cn-a nodad
 	ip -n "$CN" addr add 10.0.2.2/24 dev cn-b
 	ip -n "$CN" addr add fd00:2::2/64 dev cn-b nodad
+	# carrier() pulls the mobile node's cable by downing the
+	# correspondent's end: its IPv6 addresses must survive that, as a
+	# real correspondent's would (IPv4 ones stay anyway).
+	for p in a b; do
+		ip netns exec "$CN" sysctl -qw "net.ipv6.conf.cn-$p.keep_addr_on_down=1"
+	done
 	[[ ${1:-} == both ]] && mn_addr_b
 	sleep 0.7
 }
@@ -312,3 +338,10 @@ assoc_has_raddr()
 {
 	assoc_raddrs "$1" "$2" | sed 's/^\*//' | grep -qx "$3"
 }
+
+# The correspondent's view of the mobile node, for its association on PORT
+# (IPv6 addresses in /proc's uncompressed form).
+peer_has() { assoc_has_raddr "$CN" "$1" "$2"; }
+peer_lacks() { ! assoc_has_raddr "$CN" "$1" "$2"; }
+peer_primary_is() { [[ $(assoc_primary "$CN" "$1") == "$2" ]]; }
+peer_view() { assoc_raddrs "$CN" "$1" | tr '\n' ' '; }

@@ -29,12 +29,10 @@
 # as its primary.
 . "$(dirname "$0")/lib.sh"
 
-PARAMS=/sys/module/sctp_dar/parameters
 RT=rt-$LIB_TAG
 CN_ADDR=10.9.0.1
 A=10.0.1.1
 B=10.0.2.1
-saved_ports=""
 # A kernel with lock debugging is several times slower, and reports the
 # stock kernel's own auto_asconf bug (ASCONFs sent from a timer with
 # GFP_KERNEL): give it time, and skip what needs auto_asconf there.
@@ -49,21 +47,13 @@ if [[ -e /proc/lockdep ]]; then
 	SLOW=1
 fi
 
-restore_params()
-{
-	[[ -w $PARAMS/manage_ports ]] && echo "$saved_ports" >"$PARAMS/manage_ports"
-	cleanup
-}
-
 tap_plan 10
 
 require_module sctp
 require_module veth
 modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
-saved_ports=$(cat "$PARAMS/manage_ports")
-trap restore_params EXIT
 # Parameters apply to namespaces created afterwards.
-echo all >"$PARAMS/manage_ports"
+manage_ports all
 
 topo_routed()
 {

@@ -25,8 +25,6 @@
 # the correspondent's view of the mobile node, read on the correspondent.
 . "$(dirname "$0")/lib.sh"
 
-PARAMS=/sys/module/sctp_dar/parameters
-saved_ports=""
 DUR=6000
 IVL=1000
 WAIT=6
@@ -36,37 +34,22 @@ if [[ -e /proc/lockdep ]]; then	# lock debugging: several times slower
 	WAIT=20
 fi
 
-restore_params()
-{
-	[[ -w $PARAMS/manage_ports ]] && echo "$saved_ports" >"$PARAMS/manage_ports"
-	cleanup
-}
-
 tap_plan 8
 
 modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
-saved_ports=$(cat "$PARAMS/manage_ports")
-trap restore_params EXIT
 # For namespaces created from now on: the mobile node's client ports, and
 # the correspondent's server port of the NIC case.
-echo 6301,6302,6303,5303 >"$PARAMS/manage_ports"
+manage_ports 6301,6302,6303,5303
 topo_two_paths || skip_all "cannot build the topology"
 for ns in "$MN" "$CN"; do
 	sctp_sysctl "$ns" addip_enable 1
 	sctp_sysctl "$ns" auth_enable 1
-done
-for dev in cn-a cn-b; do	# carrier() downs the peer end: keep its IPv6
-	ip netns exec "$CN" sysctl -qw "net.ipv6.conf.$dev.keep_addr_on_down=1"
 done
 
 # /proc/net/sctp/assocs prints IPv6 addresses uncompressed.
 A6=fd00:0001:0000:0000:0000:0000:0000:0001
 B6=fd00:0002:0000:0000:0000:0000:0000:0001
 
-peer_has() { assoc_has_raddr "$CN" "$1" "$2"; }
-peer_lacks() { ! assoc_has_raddr "$CN" "$1" "$2"; }
-peer_primary_is() { [[ $(assoc_primary "$CN" "$1") == "$2" ]]; }
-peer_view() { assoc_raddrs "$CN" "$1" | tr '\n' ' '; }
 
 # stream_start NAME PORT PEER "SERVER_ARGS" "CLIENT_ARGS"
 # shellcheck disable=SC2086

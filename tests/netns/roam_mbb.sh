@@ -21,8 +21,6 @@
 # the correspondent) is B only, with B its primary.
 . "$(dirname "$0")/lib.sh"
 
-PARAMS=/sys/module/sctp_dar/parameters
-saved_ports=""
 # A kernel with lock debugging is several times slower, and reports the
 # stock kernel's own auto_asconf bug (ASCONFs sent from a timer with
 # GFP_KERNEL): give it time, and skip what needs auto_asconf there.
@@ -37,28 +35,15 @@ if [[ -e /proc/lockdep ]]; then
 	SLOW=1
 fi
 
-restore_params()
-{
-	[[ -w $PARAMS/manage_ports ]] && echo "$saved_ports" >"$PARAMS/manage_ports"
-	cleanup
-}
-
 tap_plan 9
 
 modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
-saved_ports=$(cat "$PARAMS/manage_ports")
-trap restore_params EXIT
 # Parameters apply to namespaces created afterwards.
-echo all >"$PARAMS/manage_ports"
+manage_ports all
 topo_two_paths || skip_all "cannot build the topology"
 for ns in "$MN" "$CN"; do
 	sctp_sysctl "$ns" addip_enable 1
 	sctp_sysctl "$ns" auth_enable 1
-done
-# carrier() pulls the cable by downing the correspondent's end; keep its
-# IPv6 addresses there (IPv4 ones stay anyway) for the following cases.
-for dev in cn-a cn-b; do
-	ip netns exec "$CN" sysctl -qw "net.ipv6.conf.$dev.keep_addr_on_down=1"
 done
 
 # now_ms: CLOCK_REALTIME in milliseconds (sctp_stream's t0_unix_us base).
@@ -83,18 +68,6 @@ gap_diag()
 		start = t0 / 1000 + at
 		printf "%s: max gap %.1f ms, began %+.0f ms from the make, %+.0f ms from the break\n",
 			n, gap, start - m, start - b }'
-}
-
-# peer_primary_is PORT ADDR: the correspondent sends to ADDR.
-peer_primary_is()
-{
-	[[ $(assoc_primary "$CN" "$1") == "$2" ]]
-}
-
-# peer_lacks PORT ADDR: the correspondent no longer knows ADDR.
-peer_lacks()
-{
-	! assoc_has_raddr "$CN" "$1" "$2"
 }
 
 # roam NAME PORT PEER A B "SERVER_ARGS" "CLIENT_ARGS"
