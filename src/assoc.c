@@ -84,6 +84,37 @@ static struct file *dar_sock_file_get(struct sock *sk)
 	return file;
 }
 
+/**
+ * sctp_dar_assoc_sock_pin - pin a socket found by other means
+ * @sk: the socket; the caller holds a reference on it (sock_hold())
+ * @s: receives the pinned socket; release it with sctp_dar_assoc_sock_unpin()
+ *
+ * Context: process context.
+ * Return: 0, or -ENOENT when the socket has no file (a kernel socket) or is
+ * being closed.
+ */
+int sctp_dar_assoc_sock_pin(struct sock *sk, struct sctp_dar_sock *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->file = dar_sock_file_get(sk);
+	if (!s->file)
+		return -ENOENT;
+	s->sk = sk;
+	return 0;
+}
+
+/**
+ * sctp_dar_assoc_sock_unpin - drop what sctp_dar_assoc_sock_pin() took
+ * @s: the pinned socket
+ *
+ * Context: process context (may run the socket's close).
+ */
+void sctp_dar_assoc_sock_unpin(struct sctp_dar_sock *s)
+{
+	fput(s->file);
+	s->file = NULL;
+}
+
 /* Record @sk in the walk once. @gfp is GFP_ATOMIC under RCU. */
 static void dar_walk_add(struct dar_walk *w, struct sock *sk, gfp_t gfp)
 {
@@ -769,6 +800,25 @@ unsigned long sctp_dar_assoc_sock_first_seen(struct sctp_dar_assoc_table *t,
 	hash_add(t->socks, &ss->hnode, ino);
 	t->nsocks++;
 	return since;
+}
+
+/**
+ * sctp_dar_assoc_find - find the state of an association
+ * @t: the table; the caller holds the namespace's reconf mutex
+ * @key: the association's identity (its serial is not compared)
+ *
+ * Context: any (no allocation).
+ * Return: the entry, or NULL when sctp_dar has no state for it.
+ */
+struct sctp_dar_assoc *sctp_dar_assoc_find(struct sctp_dar_assoc_table *t,
+					   const struct sctp_dar_asockey *key)
+{
+	struct sctp_dar_assoc *a;
+
+	hash_for_each_possible(t->h, a, hnode, (unsigned long)key->asoc)
+		if (a->key.asoc == key->asoc && a->key.tag == key->tag)
+			return a;
+	return NULL;
 }
 
 /**

@@ -135,6 +135,10 @@ enum sctp_dar_stage {
  * @redel_at: jiffies before which a DELETE the peer refused is not sent
  *	again
  * @blocked: the reason last explained in the log (enum sctp_dar_blocked)
+ * @pin_want: the local address an administrator made the peer's primary
+ *	(sctpaddr); kept as @want while it is usable, family 0 if none
+ * @pin_path: the peer address an administrator made this end's primary;
+ *	kept while that path is active, family 0 if none
  * @stats: counters
  */
 struct sctp_dar_assoc {
@@ -155,6 +159,8 @@ struct sctp_dar_assoc {
 	unsigned long route_since;
 	unsigned long redel_at;
 	u8 blocked;
+	union sctp_addr pin_want;
+	union sctp_addr pin_path;
 	struct sctp_dar_assoc_stats stats;
 };
 
@@ -193,6 +199,8 @@ struct sctp_dar_assoc_table {
 
 int sctp_dar_assoc_collect(struct net *net, struct list_head *socks);
 void sctp_dar_assoc_release(struct list_head *socks);
+int sctp_dar_assoc_sock_pin(struct sock *sk, struct sctp_dar_sock *s);
+void sctp_dar_assoc_sock_unpin(struct sctp_dar_sock *s);
 int sctp_dar_assoc_snapshot(struct sctp_dar_sock *s, unsigned int max_asocs,
 			    struct sctp_dar_socksnap *snap);
 void sctp_dar_assoc_snapshot_free(struct sctp_dar_socksnap *snap);
@@ -233,6 +241,8 @@ bool sctp_dar_assoc_wq_kick(struct net *net);
 void sctp_dar_assoc_wq_hold(struct net *net);
 
 void sctp_dar_assoc_table_init(struct sctp_dar_assoc_table *t);
+struct sctp_dar_assoc *sctp_dar_assoc_find(struct sctp_dar_assoc_table *t,
+					   const struct sctp_dar_asockey *key);
 struct sctp_dar_assoc *
 sctp_dar_assoc_get(struct sctp_dar_assoc_table *t,
 		   const struct sctp_dar_asockey *key, bool *created);

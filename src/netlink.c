@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * netlink.c - the sctp_dar generic-netlink family: association get/dump,
- * counters, and the events other parts report (sctp_dar_nl_event*()).
+ * manual reconfiguration (addr-add, addr-del, assoc-set; carried out by
+ * manual.c), counters, and the events other parts report
+ * (sctp_dar_nl_event*()).
  * Policies and the ops table are in netlink_gen.c.
  *
  * Locking: no lock of its own.
@@ -9,7 +11,9 @@
  *    sctp.ko's transport table and takes a reference on its socket
  *    (sock_hold(), dropped in sctp_dar_nl_post_doit()); the handler then
  *    finds the association again among the socket's own under lock_sock(),
- *    so the reply is a consistent snapshot.
+ *    so the reply is a consistent snapshot. addr-add, addr-del and
+ *    assoc-set find their socket the same way; manual.c pins it by its
+ *    file and checks the request under lock_sock() before acting.
  *  - assoc-get (dump): walks sctp.ko's transport table with
  *    sctp_transport_traverse_process(); the callback runs under
  *    rcu_read_lock() with the transport and its endpoint held and reads the
@@ -41,9 +45,12 @@
 #include <net/sock.h>
 #include <net/sctp/sctp.h>
 
+#include "assoc.h"
+#include "manual.h"
 #include "netlink.h"
 #include "netlink_gen.h"
 #include "pernet.h"
+#include "reconf.h"
 #include "sctp_glue.h"
 #include "stats.h"
 
@@ -106,6 +113,53 @@ err_cancel:
 }
 
 /**
+ * sctp_dar_nl_put_addr - put an address as a nest (enum sctp_dar_a_addr)
+ * @skb: the message
+ * @type: the nest's attribute type
+ * @a: the address (AF_INET or AF_INET6; port ignored)
+ *
+ * Context: any.
+ * Return: 0 or -EMSGSIZE.
+ */
+int sctp_dar_nl_put_addr(struct sk_buff *skb, int type,
+			 const union sctp_addr *a)
+{
+	return dar_put_addr(skb, type, a, -1);
+}
+
+/**
+ * sctp_dar_nl_hdr - start a message of the family
+ * @skb: the message
+ * @portid: its destination
+ * @seq: the request's sequence number
+ * @flags: netlink flags (NLM_F_MULTI in dumps)
+ * @cmd: the command
+ *
+ * Context: any.
+ * Return: the user header, or NULL when @skb is full.
+ */
+void *sctp_dar_nl_hdr(struct sk_buff *skb, u32 portid, u32 seq, int flags,
+		      u8 cmd)
+{
+	return genlmsg_put(skb, portid, seq, &sctp_dar_nl_family, flags, cmd);
+}
+
+/**
+ * sctp_dar_nl_reply_hdr - start the reply to a request
+ * @skb: the reply
+ * @info: the request
+ * @cmd: the command
+ *
+ * Context: any.
+ * Return: the user header, or NULL when @skb is full.
+ */
+void *sctp_dar_nl_reply_hdr(struct sk_buff *skb, struct genl_info *info,
+			    u8 cmd)
+{
+	return genlmsg_put_reply(skb, info, &sctp_dar_nl_family, 0, cmd);
+}
+
+/**
  * sctp_dar_nl_addr_parse - parse a nested address of a request
  * @nest: the nest (already validated against sctp_dar_addr_nl_policy)
  * @addr: where to store it (port 0)
@@ -114,9 +168,8 @@ err_cancel:
  * Context: any.
  * Return: 0, or -EINVAL when the nest has no address or two.
  */
-VISIBLE_IF_KUNIT int sctp_dar_nl_addr_parse(const struct nlattr *nest,
-					    union sctp_addr *addr,
-					    struct netlink_ext_ack *extack)
+int sctp_dar_nl_addr_parse(const struct nlattr *nest, union sctp_addr *addr,
+			   struct netlink_ext_ack *extack)
 {
 	struct nlattr *tb[SCTP_DAR_A_ADDR_MAX + 1];
 	int err;
@@ -237,9 +290,63 @@ static int dar_put_path_rcu(struct sk_buff *skb, struct sctp_transport *t)
  * lock_sock() (do); the lists are walked under RCU either way. @cb is the
  * dump's callback, NULL for a do.
  */
+/* sctp_dar's own view of one association (assoc-get do replies). */
+struct dar_assoc_extra {
+	struct sctp_dar_assoc_stats stats;
+	union sctp_addr peer_primary;
+};
+
+static int dar_put_assoc_extra(struct sk_buff *skb,
+			       const struct dar_assoc_extra *x)
+{
+	static const struct {
+		int type;
+		size_t off;
+	} ctr[] = {
+#define DAR_CTR(a, f) { SCTP_DAR_A_ASSOC_COUNTERS_##a, \
+			offsetof(struct sctp_dar_assoc_stats, f) }
+		DAR_CTR(ADDRS_ADDED, addrs_added),
+		DAR_CTR(ADDRS_REMOVED, addrs_removed),
+		DAR_CTR(PRIMARY_CHANGES, primary_changes),
+		DAR_CTR(ASCONF_SENT, asconf_sent),
+		DAR_CTR(ASCONF_ACKED, asconf_acked),
+		DAR_CTR(ASCONF_REJECTED, asconf_rejected),
+		DAR_CTR(HEARTBEATS, heartbeats),
+		DAR_CTR(ERRORS, errors),
+		DAR_CTR(LAST_LATENCY_US, last_latency_us),
+#undef DAR_CTR
+	};
+	struct nlattr *nest;
+	unsigned int i;
+
+	if (x->peer_primary.sa.sa_family &&
+	    dar_put_addr(skb, SCTP_DAR_A_ASSOC_PEER_PRIMARY, &x->peer_primary,
+			 -1))
+		return -EMSGSIZE;
+	nest = nla_nest_start(skb, SCTP_DAR_A_ASSOC_COUNTERS);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < ARRAY_SIZE(ctr); i++) {
+		u64 v = *(const u64 *)((const u8 *)&x->stats + ctr[i].off);
+
+		if (nla_put_u64_64bit(skb, ctr[i].type, v,
+				      SCTP_DAR_A_ASSOC_COUNTERS_PAD))
+			return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static size_t dar_assoc_extra_size(void)
+{
+	return dar_addr_size() + nla_total_size(0) +
+	       (SCTP_DAR_A_ASSOC_COUNTERS_MAX - 1) * nla_total_size_64bit(8);
+}
+
 static int dar_fill_assoc(struct sk_buff *skb, struct sock *sk,
 			  struct sctp_association *asoc, u32 portid, u32 seq,
-			  int flags, struct netlink_callback *cb)
+			  int flags, struct netlink_callback *cb,
+			  const struct dar_assoc_extra *extra)
 {
 	struct sctp_sockaddr_entry *laddr;
 	struct sctp_transport *t;
@@ -289,6 +396,8 @@ static int dar_fill_assoc(struct sk_buff *skb, struct sock *sk,
 	     nla_put_flag(skb, SCTP_DAR_A_ASSOC_PEER_ASCONF)) ||
 	    (asoc->peer.auth_capable &&
 	     nla_put_flag(skb, SCTP_DAR_A_ASSOC_PEER_AUTH)))
+		goto err_cancel;
+	if (extra && dar_put_assoc_extra(skb, extra))
 		goto err_cancel;
 
 	genlmsg_end(skb, hdr);
@@ -369,8 +478,11 @@ static struct sctp_association *dar_sk_find_asoc(struct sock *sk,
 	return NULL;
 }
 
-/* Checks and lookup for the ops that act on one association. */
-static int dar_pre_doit_assoc(struct genl_info *info)
+/* Checks and lookup for the ops that act on one association. Only
+ * assoc-get has dump selectors (info->attrs of the other ops ends at their
+ * policy's maxattr).
+ */
+static int dar_pre_doit_assoc(struct genl_info *info, bool get)
 {
 	struct net *net = genl_info_net(info);
 	struct dar_lookup l = {};
@@ -382,7 +494,7 @@ static int dar_pre_doit_assoc(struct genl_info *info)
 		NL_SET_ERR_MSG(info->extack, "missing association id");
 		return -EINVAL;
 	}
-	for (i = 0; i < ARRAY_SIZE(dar_dump_only_attrs); i++) {
+	for (i = 0; get && i < ARRAY_SIZE(dar_dump_only_attrs); i++) {
 		attr = info->attrs[dar_dump_only_attrs[i]];
 		if (attr) {
 			NL_SET_ERR_MSG_ATTR(info->extack, attr,
@@ -419,7 +531,11 @@ int sctp_dar_nl_pre_doit(const struct sctp_dar_genl_split_ops *ops,
 	info->user_ptr[0] = NULL;
 	switch (ops->cmd) {
 	case SCTP_DAR_CMD_ASSOC_GET:
-		return dar_pre_doit_assoc(info);
+		return dar_pre_doit_assoc(info, true);
+	case SCTP_DAR_CMD_ADDR_ADD:
+	case SCTP_DAR_CMD_ADDR_DEL:
+	case SCTP_DAR_CMD_ASSOC_SET:
+		return dar_pre_doit_assoc(info, false);
 	default:
 		return 0;
 	}
@@ -454,9 +570,27 @@ int sctp_dar_nl_assoc_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *attr = info->attrs[SCTP_DAR_A_ASSOC_ID];
 	struct sock *sk = info->user_ptr[0];
+	struct sctp_dar_asockey key = {};
 	struct sctp_association *asoc;
+	struct dar_assoc_extra extra;
+	bool have_extra = false;
 	struct sk_buff *msg;
 	int err;
+
+	/* sctp_dar's own state first: the engine's mutex is taken before a
+	 * socket lock, never under one.
+	 */
+	lock_sock(sk);
+	asoc = dar_sk_find_asoc(sk, nla_get_u32(attr));
+	if (asoc) {
+		key.asoc = asoc;
+		key.tag = asoc->c.my_vtag;
+	}
+	release_sock(sk);
+	if (key.asoc)
+		have_extra = !sctp_dar_reconf_assoc_info(genl_info_net(info),
+							 &key, &extra.stats,
+							 &extra.peer_primary);
 
 	lock_sock(sk);
 	asoc = dar_sk_find_asoc(sk, nla_get_u32(attr));
@@ -467,19 +601,110 @@ int sctp_dar_nl_assoc_get_doit(struct sk_buff *skb, struct genl_info *info)
 				    "no such association in this network namespace");
 		return -ENOENT;
 	}
-	msg = genlmsg_new(dar_assoc_msg_size(sk, asoc), GFP_KERNEL);
+	/* The same association as above, not a new one at the same address. */
+	if (asoc != key.asoc || asoc->c.my_vtag != key.tag)
+		have_extra = false;
+	msg = genlmsg_new(dar_assoc_msg_size(sk, asoc) + dar_assoc_extra_size(),
+			  GFP_KERNEL);
 	if (!msg) {
 		release_sock(sk);
 		return -ENOMEM;
 	}
 	err = dar_fill_assoc(msg, sk, asoc, info->snd_portid, info->snd_seq,
-			     0, NULL);
+			     0, NULL, have_extra ? &extra : NULL);
 	release_sock(sk);
 	if (WARN_ON_ONCE(err)) {
 		nlmsg_free(msg);
 		return err;
 	}
 	return genlmsg_reply(msg, info);
+}
+
+/* ---- addr-add, addr-del, assoc-set -------------------------------------- */
+
+/* Parse the address in attribute @type and carry out @op with it. */
+static int dar_nl_manual(struct genl_info *info, int type,
+			 enum sctp_dar_manual_op op)
+{
+	struct nlattr *attr = info->attrs[type];
+	union sctp_addr addr;
+	int err;
+
+	err = sctp_dar_nl_addr_parse(attr, &addr, info->extack);
+	if (err)
+		return err;
+	return sctp_dar_manual(genl_info_net(info), info->user_ptr[0],
+			       nla_get_u32(info->attrs[SCTP_DAR_A_ASSOC_ID]),
+			       op, &addr, attr, info->extack);
+}
+
+/**
+ * sctp_dar_nl_addr_add_doit - add a local address to an association
+ * @skb: the request
+ * @info: the request; user_ptr[0] is the owning socket (pre_doit)
+ *
+ * Context: process context; may sleep.
+ * Return: 0 or a negative errno with an extack message.
+ */
+int sctp_dar_nl_addr_add_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	if (GENL_REQ_ATTR_CHECK(info, SCTP_DAR_A_ASSOC_LOCAL_ADDR)) {
+		NL_SET_ERR_MSG(info->extack, "missing local-addr: the address to add");
+		return -EINVAL;
+	}
+	return dar_nl_manual(info, SCTP_DAR_A_ASSOC_LOCAL_ADDR,
+			     SCTP_DAR_MANUAL_ADD);
+}
+
+/**
+ * sctp_dar_nl_addr_del_doit - delete a local address from an association
+ * @skb: the request
+ * @info: the request; user_ptr[0] is the owning socket (pre_doit)
+ *
+ * Context: process context; may sleep.
+ * Return: 0 or a negative errno with an extack message.
+ */
+int sctp_dar_nl_addr_del_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	if (GENL_REQ_ATTR_CHECK(info, SCTP_DAR_A_ASSOC_LOCAL_ADDR)) {
+		NL_SET_ERR_MSG(info->extack, "missing local-addr: the address to delete");
+		return -EINVAL;
+	}
+	return dar_nl_manual(info, SCTP_DAR_A_ASSOC_LOCAL_ADDR,
+			     SCTP_DAR_MANUAL_DEL);
+}
+
+/**
+ * sctp_dar_nl_assoc_set_doit - choose an association's primary paths
+ * @skb: the request
+ * @info: the request; user_ptr[0] is the owning socket (pre_doit)
+ *
+ * The primary path is set first, then the peer is asked for its primary;
+ * if that fails the first change stays (and was reported).
+ *
+ * Context: process context; may sleep.
+ * Return: 0 or a negative errno with an extack message.
+ */
+int sctp_dar_nl_assoc_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	int err;
+
+	if (!info->attrs[SCTP_DAR_A_ASSOC_PRIMARY] &&
+	    !info->attrs[SCTP_DAR_A_ASSOC_PEER_PRIMARY]) {
+		NL_SET_ERR_MSG(info->extack,
+			       "nothing to set: give primary and/or peer-primary");
+		return -EINVAL;
+	}
+	if (info->attrs[SCTP_DAR_A_ASSOC_PRIMARY]) {
+		err = dar_nl_manual(info, SCTP_DAR_A_ASSOC_PRIMARY,
+				    SCTP_DAR_MANUAL_PRIMARY);
+		if (err)
+			return err;
+	}
+	if (info->attrs[SCTP_DAR_A_ASSOC_PEER_PRIMARY])
+		return dar_nl_manual(info, SCTP_DAR_A_ASSOC_PEER_PRIMARY,
+				     SCTP_DAR_MANUAL_PEER_PRIMARY);
+	return 0;
 }
 
 /* ---- assoc-get (dump) -------------------------------------------------- */
@@ -633,7 +858,8 @@ static int dar_dump_one_rcu(struct sctp_endpoint *ep, struct sctp_transport *t,
 	if (dar_dump_match_rcu(ctx, sk, asoc)) {
 		if (dar_fill_assoc(w->skb, sk, asoc,
 				   NETLINK_CB(w->cb->skb).portid,
-				   w->cb->nlh->nlmsg_seq, NLM_F_MULTI, w->cb))
+				   w->cb->nlh->nlmsg_seq, NLM_F_MULTI, w->cb,
+				   NULL))
 			return 1;
 		w->count++;
 	}

@@ -63,11 +63,20 @@ void sctp_dar_nl_event_ignored(struct net *net,
 			       const struct sctp_association *asoc);
 void sctp_dar_nl_assoc_changed(struct net *net);
 
+struct genl_info;
+
+int sctp_dar_nl_addr_parse(const struct nlattr *nest, union sctp_addr *addr,
+			   struct netlink_ext_ack *extack);
+int sctp_dar_nl_put_addr(struct sk_buff *skb, int type,
+			 const union sctp_addr *a);
+void *sctp_dar_nl_hdr(struct sk_buff *skb, u32 portid, u32 seq, int flags,
+		      u8 cmd);
+void *sctp_dar_nl_reply_hdr(struct sk_buff *skb, struct genl_info *info,
+			    u8 cmd);
+
 #if IS_ENABLED(CONFIG_KUNIT)
 int sctp_dar_nl_event_fill(struct sk_buff *skb, const struct sctp_dar_event *ev,
 			   u32 portid, u32 seq);
-int sctp_dar_nl_addr_parse(const struct nlattr *nest, union sctp_addr *addr,
-			   struct netlink_ext_ack *extack);
 #endif
 
 #endif /* _SCTP_DAR_NETLINK_H */

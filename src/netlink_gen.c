@@ -24,11 +24,28 @@ static struct netlink_range_validation sctp_dar_a_assoc_id_range __ro_after_init
 	.max	= 2147483647ULL,
 };
 
+static struct netlink_range_validation sctp_dar_a_policy_grace_ms_range __ro_after_init = {
+	.max	= 600000ULL,
+};
+
 /* Common nested types */
 const struct nla_policy sctp_dar_addr_nl_policy[SCTP_DAR_A_ADDR_STATE + 1] = {
 	[SCTP_DAR_A_ADDR_IPV4] = { .type = NLA_BE32, },
 	[SCTP_DAR_A_ADDR_IPV6] = NLA_POLICY_EXACT_LEN(16),
 	[SCTP_DAR_A_ADDR_STATE] = NLA_POLICY_MAX(NLA_U32, 2),
+};
+
+const struct nla_policy sctp_dar_ports_nl_policy[SCTP_DAR_A_PORTS_PORT + 1] = {
+	[SCTP_DAR_A_PORTS_PORT] = NLA_POLICY_MIN(NLA_BE16, 1),
+};
+
+const struct nla_policy sctp_dar_prefix_nl_policy[SCTP_DAR_A_PREFIX_LEN + 1] = {
+	[SCTP_DAR_A_PREFIX_ADDR] = NLA_POLICY_NESTED(sctp_dar_addr_nl_policy),
+	[SCTP_DAR_A_PREFIX_LEN] = NLA_POLICY_MAX(NLA_U8, 128),
+};
+
+const struct nla_policy sctp_dar_prefixes_nl_policy[SCTP_DAR_A_PREFIXES_PREFIX + 1] = {
+	[SCTP_DAR_A_PREFIXES_PREFIX] = NLA_POLICY_NESTED(sctp_dar_prefix_nl_policy),
 };
 
 /* SCTP_DAR_CMD_ASSOC_GET - do and dump */
@@ -40,8 +57,51 @@ static const struct nla_policy sctp_dar_assoc_get_nl_policy[SCTP_DAR_A_ASSOC_ADD
 	[SCTP_DAR_A_ASSOC_ADDR] = NLA_POLICY_NESTED(sctp_dar_addr_nl_policy),
 };
 
+/* SCTP_DAR_CMD_ADDR_ADD - do */
+static const struct nla_policy sctp_dar_addr_add_nl_policy[SCTP_DAR_A_ASSOC_LOCAL_ADDR + 1] = {
+	[SCTP_DAR_A_ASSOC_ID] = NLA_POLICY_FULL_RANGE(NLA_U32, &sctp_dar_a_assoc_id_range),
+	[SCTP_DAR_A_ASSOC_LOCAL_ADDR] = NLA_POLICY_NESTED(sctp_dar_addr_nl_policy),
+};
+
+/* SCTP_DAR_CMD_ADDR_DEL - do */
+static const struct nla_policy sctp_dar_addr_del_nl_policy[SCTP_DAR_A_ASSOC_LOCAL_ADDR + 1] = {
+	[SCTP_DAR_A_ASSOC_ID] = NLA_POLICY_FULL_RANGE(NLA_U32, &sctp_dar_a_assoc_id_range),
+	[SCTP_DAR_A_ASSOC_LOCAL_ADDR] = NLA_POLICY_NESTED(sctp_dar_addr_nl_policy),
+};
+
+/* SCTP_DAR_CMD_ASSOC_SET - do */
+static const struct nla_policy sctp_dar_assoc_set_nl_policy[SCTP_DAR_A_ASSOC_PEER_PRIMARY + 1] = {
+	[SCTP_DAR_A_ASSOC_ID] = NLA_POLICY_FULL_RANGE(NLA_U32, &sctp_dar_a_assoc_id_range),
+	[SCTP_DAR_A_ASSOC_PRIMARY] = NLA_POLICY_NESTED(sctp_dar_addr_nl_policy),
+	[SCTP_DAR_A_ASSOC_PEER_PRIMARY] = NLA_POLICY_NESTED(sctp_dar_addr_nl_policy),
+};
+
+/* SCTP_DAR_CMD_POLICY_SET - do */
+static const struct nla_policy sctp_dar_policy_set_nl_policy[SCTP_DAR_A_POLICY_DENY + 1] = {
+	[SCTP_DAR_A_POLICY_MANAGE_WILDCARD] = NLA_POLICY_MAX(NLA_U8, 1),
+	[SCTP_DAR_A_POLICY_MANAGE_ALL_BOUND] = NLA_POLICY_MAX(NLA_U8, 1),
+	[SCTP_DAR_A_POLICY_MANAGE_PORTS] = NLA_POLICY_NESTED(sctp_dar_ports_nl_policy),
+	[SCTP_DAR_A_POLICY_GRACE_MS] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &sctp_dar_a_policy_grace_ms_range),
+	[SCTP_DAR_A_POLICY_DEBOUNCE_MS] = NLA_POLICY_MAX(NLA_U32, 10000),
+	[SCTP_DAR_A_POLICY_REQUIRE_AUTH] = NLA_POLICY_MAX(NLA_U8, 1),
+	[SCTP_DAR_A_POLICY_PAUSED] = NLA_POLICY_MAX(NLA_U8, 1),
+	[SCTP_DAR_A_POLICY_DENY] = NLA_POLICY_NESTED(sctp_dar_prefixes_nl_policy),
+};
+
+/* SCTP_DAR_CMD_LINK_GET - do */
+static const struct nla_policy sctp_dar_link_get_nl_policy[SCTP_DAR_A_LINK_IFINDEX + 1] = {
+	[SCTP_DAR_A_LINK_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+};
+
+/* SCTP_DAR_CMD_LINK_SET - do */
+static const struct nla_policy sctp_dar_link_set_nl_policy[SCTP_DAR_A_LINK_PRIORITY + 1] = {
+	[SCTP_DAR_A_LINK_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[SCTP_DAR_A_LINK_PRIORITY] = NLA_POLICY_MAX(NLA_U32, 255),
+};
+
 /* Ops table for sctp_dar */
-const struct genl_ops sctp_dar_nl_ops[2] = {
+const struct genl_ops sctp_dar_nl_ops[9] = {
 	{
 		.cmd		= SCTP_DAR_CMD_ASSOC_GET,
 		.doit		= sctp_dar_nl_assoc_get_doit,
@@ -52,6 +112,52 @@ const struct genl_ops sctp_dar_nl_ops[2] = {
 	{
 		.cmd		= SCTP_DAR_CMD_STATS_GET,
 		.doit		= sctp_dar_nl_stats_get_doit,
+	},
+	{
+		.cmd		= SCTP_DAR_CMD_ADDR_ADD,
+		.doit		= sctp_dar_nl_addr_add_doit,
+		.policy		= sctp_dar_addr_add_nl_policy,
+		.maxattr	= SCTP_DAR_A_ASSOC_LOCAL_ADDR,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= SCTP_DAR_CMD_ADDR_DEL,
+		.doit		= sctp_dar_nl_addr_del_doit,
+		.policy		= sctp_dar_addr_del_nl_policy,
+		.maxattr	= SCTP_DAR_A_ASSOC_LOCAL_ADDR,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= SCTP_DAR_CMD_ASSOC_SET,
+		.doit		= sctp_dar_nl_assoc_set_doit,
+		.policy		= sctp_dar_assoc_set_nl_policy,
+		.maxattr	= SCTP_DAR_A_ASSOC_PEER_PRIMARY,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= SCTP_DAR_CMD_POLICY_GET,
+		.doit		= sctp_dar_nl_policy_get_doit,
+	},
+	{
+		.cmd		= SCTP_DAR_CMD_POLICY_SET,
+		.doit		= sctp_dar_nl_policy_set_doit,
+		.policy		= sctp_dar_policy_set_nl_policy,
+		.maxattr	= SCTP_DAR_A_POLICY_DENY,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= SCTP_DAR_CMD_LINK_GET,
+		.doit		= sctp_dar_nl_link_get_doit,
+		.dumpit		= sctp_dar_nl_link_get_dumpit,
+		.policy		= sctp_dar_link_get_nl_policy,
+		.maxattr	= SCTP_DAR_A_LINK_IFINDEX,
+	},
+	{
+		.cmd		= SCTP_DAR_CMD_LINK_SET,
+		.doit		= sctp_dar_nl_link_set_doit,
+		.policy		= sctp_dar_link_set_nl_policy,
+		.maxattr	= SCTP_DAR_A_LINK_PRIORITY,
+		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 };
 

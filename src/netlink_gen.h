@@ -17,9 +17,12 @@
 
 /* Common nested types */
 extern const struct nla_policy sctp_dar_addr_nl_policy[SCTP_DAR_A_ADDR_STATE + 1];
+extern const struct nla_policy sctp_dar_ports_nl_policy[SCTP_DAR_A_PORTS_PORT + 1];
+extern const struct nla_policy sctp_dar_prefix_nl_policy[SCTP_DAR_A_PREFIX_LEN + 1];
+extern const struct nla_policy sctp_dar_prefixes_nl_policy[SCTP_DAR_A_PREFIXES_PREFIX + 1];
 
 /* Ops table for sctp_dar */
-extern const struct genl_ops sctp_dar_nl_ops[2];
+extern const struct genl_ops sctp_dar_nl_ops[9];
 
 int sctp_dar_nl_pre_doit(const struct sctp_dar_genl_split_ops *ops,
 			 struct sk_buff *skb, struct genl_info *info);
@@ -30,6 +33,15 @@ int sctp_dar_nl_assoc_get_doit(struct sk_buff *skb, struct genl_info *info);
 int sctp_dar_nl_assoc_get_dumpit(struct sk_buff *skb,
 				 struct netlink_callback *cb);
 int sctp_dar_nl_stats_get_doit(struct sk_buff *skb, struct genl_info *info);
+int sctp_dar_nl_addr_add_doit(struct sk_buff *skb, struct genl_info *info);
+int sctp_dar_nl_addr_del_doit(struct sk_buff *skb, struct genl_info *info);
+int sctp_dar_nl_assoc_set_doit(struct sk_buff *skb, struct genl_info *info);
+int sctp_dar_nl_policy_get_doit(struct sk_buff *skb, struct genl_info *info);
+int sctp_dar_nl_policy_set_doit(struct sk_buff *skb, struct genl_info *info);
+int sctp_dar_nl_link_get_doit(struct sk_buff *skb, struct genl_info *info);
+int sctp_dar_nl_link_get_dumpit(struct sk_buff *skb,
+				struct netlink_callback *cb);
+int sctp_dar_nl_link_set_doit(struct sk_buff *skb, struct genl_info *info);
 
 enum {
 	SCTP_DAR_NLGRP_EVENTS,

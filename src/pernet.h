@@ -16,9 +16,12 @@ struct sctp_dar_reconf;
  * struct sctp_dar_net - per network namespace state
  * @net: the namespace this state belongs to
  * @debounce_ms: coalescing window for address events (from the module
- *               parameter at namespace creation)
+ *               parameter at namespace creation; policy-set changes it,
+ *               read with READ_ONCE() by the notifiers)
  * @grace_ms: how long a replaced address is kept before it is deleted
+ *            (copy of the engine's policy, as @debounce_ms)
  * @require_auth: reconfigure only associations whose peer does SCTP-AUTH
+ *                (copy of the engine's policy, as @debounce_ms)
  * @reconf: the reconfiguration engine's state (reconf.c); set after this
  *          state is initialised, cleared in pre_exit, read under RCU by
  *          the address notifiers (which may run before and after it)

@@ -132,6 +132,140 @@ int sctp_dar_policy_parse_ports(const char *s,
 }
 EXPORT_SYMBOL_IF_KUNIT(sctp_dar_policy_parse_ports);
 
+/* Do the first @len bits of @a and @b agree? (@len within @nbytes * 8) */
+static bool dar_prefix_match(const u8 *a, const u8 *b, unsigned int len)
+{
+	unsigned int full = len / 8, rest = len % 8;
+
+	if (memcmp(a, b, full))
+		return false;
+	if (!rest)
+		return true;
+	return !((a[full] ^ b[full]) & (0xff << (8 - rest)));
+}
+
+static const u8 *dar_addr_bytes(const union sctp_addr *a, unsigned int *bits)
+{
+	if (a->sa.sa_family == AF_INET) {
+		*bits = 32;
+		return (const u8 *)&a->v4.sin_addr.s_addr;
+	}
+	*bits = 128;
+	return a->v6.sin6_addr.s6_addr;
+}
+
+/**
+ * sctp_dar_policy_prefix_valid - is this a well-formed prefix?
+ * @p: the prefix (family AF_INET or AF_INET6)
+ *
+ * Context: any.
+ * Return: 0; -ERANGE when the length exceeds the family's; -EINVAL when
+ * bits past the length are set (as "ip route" refuses 10.0.1.1/24).
+ */
+int sctp_dar_policy_prefix_valid(const struct sctp_dar_prefix *p)
+{
+	unsigned int bits, i;
+	const u8 *b;
+
+	if (p->a.sa.sa_family != AF_INET && p->a.sa.sa_family != AF_INET6)
+		return -EINVAL;
+	b = dar_addr_bytes(&p->a, &bits);
+	if (p->len > bits)
+		return -ERANGE;
+	for (i = p->len; i < bits; i++)
+		if (b[i / 8] & (0x80 >> (i % 8)))
+			return -EINVAL;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(sctp_dar_policy_prefix_valid);
+
+/**
+ * sctp_dar_policy_denied - is @a in a deny-listed prefix?
+ * @cfg: the policy
+ * @a: the address
+ *
+ * Context: any.
+ * Return: true when the address must never be offered to a peer.
+ */
+bool sctp_dar_policy_denied(const struct sctp_dar_policy_cfg *cfg,
+			    const union sctp_addr *a)
+{
+	unsigned int i, bits, pbits;
+	const u8 *ab, *pb;
+
+	ab = dar_addr_bytes(a, &bits);
+	for (i = 0; i < cfg->ndeny; i++) {
+		const struct sctp_dar_prefix *p = &cfg->deny[i];
+
+		if (p->a.sa.sa_family != a->sa.sa_family)
+			continue;
+		pb = dar_addr_bytes(&p->a, &pbits);
+		if (dar_prefix_match(ab, pb, p->len))
+			return true;
+	}
+	return false;
+}
+EXPORT_SYMBOL_IF_KUNIT(sctp_dar_policy_denied);
+
+/**
+ * sctp_dar_policy_link_prio - an interface's priority
+ * @cfg: the policy
+ * @ifindex: the interface
+ *
+ * Context: any.
+ * Return: its priority, 0 when none was set.
+ */
+u32 sctp_dar_policy_link_prio(const struct sctp_dar_policy_cfg *cfg,
+			      int ifindex)
+{
+	unsigned int i;
+
+	for (i = 0; i < cfg->nlinks; i++)
+		if (cfg->links[i].ifindex == ifindex)
+			return cfg->links[i].prio;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(sctp_dar_policy_link_prio);
+
+/**
+ * sctp_dar_policy_set_link_prio - set (or, with 0, clear) a priority
+ * @cfg: the policy
+ * @ifindex: the interface
+ * @prio: 0..SCTP_DAR_LINK_PRIO_MAX
+ *
+ * Context: any.
+ * Return: 0, -ERANGE for a priority out of range, -ENOSPC when
+ * SCTP_DAR_MAX_LINKS interfaces already have one.
+ */
+int sctp_dar_policy_set_link_prio(struct sctp_dar_policy_cfg *cfg,
+				  int ifindex, u32 prio)
+{
+	unsigned int i;
+
+	if (prio > SCTP_DAR_LINK_PRIO_MAX)
+		return -ERANGE;
+	for (i = 0; i < cfg->nlinks; i++) {
+		if (cfg->links[i].ifindex != ifindex)
+			continue;
+		if (prio) {
+			cfg->links[i].prio = prio;
+		} else {
+			cfg->links[i] = cfg->links[cfg->nlinks - 1];
+			cfg->nlinks--;
+		}
+		return 0;
+	}
+	if (!prio)
+		return 0;
+	if (cfg->nlinks == SCTP_DAR_MAX_LINKS)
+		return -ENOSPC;
+	cfg->links[cfg->nlinks].ifindex = ifindex;
+	cfg->links[cfg->nlinks].prio = prio;
+	cfg->nlinks++;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(sctp_dar_policy_set_link_prio);
+
 /**
  * sctp_dar_policy_manage - is this socket managed, and how?
  * @cfg: the namespace's policy

@@ -39,6 +39,29 @@
 #define SCTP_DAR_MAX_LADDR	16	/* local addresses per endpoint/asoc */
 #define SCTP_DAR_MAX_PATHS	8	/* peer addresses per association */
 #define SCTP_DAR_MAX_PORTS	32	/* ports listed in manage_ports */
+#define SCTP_DAR_MAX_DENY	16	/* deny-listed prefixes */
+#define SCTP_DAR_MAX_LINKS	32	/* interfaces with a priority */
+#define SCTP_DAR_LINK_PRIO_MAX	255
+
+/**
+ * struct sctp_dar_prefix - an address prefix
+ * @a: the address (port 0; bits past @len zero)
+ * @len: its length in bits
+ */
+struct sctp_dar_prefix {
+	union sctp_addr a;
+	u8 len;
+};
+
+/**
+ * struct sctp_dar_link_prio - an interface's priority
+ * @ifindex: the interface
+ * @prio: its priority, 1..SCTP_DAR_LINK_PRIO_MAX (0 is not stored)
+ */
+struct sctp_dar_link_prio {
+	int ifindex;
+	u32 prio;
+};
 
 /**
  * enum sctp_dar_haddr_flags - properties of a host address
@@ -206,6 +229,12 @@ struct sctp_dar_asocview {
  * @ports: those ports, host order
  * @require_auth: reconfigure only associations whose peer does SCTP-AUTH
  * @grace_ms: how long a deprecated address is kept before it is deleted
+ * @debounce_ms: coalescing window for host events
+ * @paused: automatic reconfiguration is paused
+ * @ndeny: entries used in @deny
+ * @deny: prefixes whose addresses are never offered to a peer
+ * @nlinks: entries used in @links
+ * @links: interfaces with a priority other than 0
  */
 struct sctp_dar_policy_cfg {
 	bool manage_wildcard;
@@ -214,6 +243,12 @@ struct sctp_dar_policy_cfg {
 	u16 ports[SCTP_DAR_MAX_PORTS];
 	bool require_auth;
 	unsigned int grace_ms;
+	unsigned int debounce_ms;
+	bool paused;
+	unsigned int ndeny;
+	struct sctp_dar_prefix deny[SCTP_DAR_MAX_DENY];
+	unsigned int nlinks;
+	struct sctp_dar_link_prio links[SCTP_DAR_MAX_LINKS];
 };
 
 /**
@@ -281,6 +316,13 @@ struct sctp_dar_ep_plan {
 bool sctp_dar_sockaddr_equal(const union sctp_addr *a, const union sctp_addr *b);
 bool sctp_dar_sockaddr_eligible(const union sctp_addr *a);
 int sctp_dar_policy_parse_ports(const char *s, struct sctp_dar_policy_cfg *cfg);
+int sctp_dar_policy_prefix_valid(const struct sctp_dar_prefix *p);
+bool sctp_dar_policy_denied(const struct sctp_dar_policy_cfg *cfg,
+			    const union sctp_addr *a);
+u32 sctp_dar_policy_link_prio(const struct sctp_dar_policy_cfg *cfg,
+			      int ifindex);
+int sctp_dar_policy_set_link_prio(struct sctp_dar_policy_cfg *cfg,
+				  int ifindex, u32 prio);
 enum sctp_dar_manage
 sctp_dar_policy_manage(const struct sctp_dar_policy_cfg *cfg,
 		       const struct sctp_dar_sockview *sv);

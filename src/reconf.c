@@ -21,8 +21,10 @@
  *  - dn->reconf is an RCU pointer: set by the pernet init, cleared by the
  *    pernet exit before r is freed with kfree_rcu(); notifiers read it
  *    under rcu_read_lock().
- *  Order: r->lock -> socket lock / net->sctp.addr_wq_lock (assoc.c);
- *  r->ev_lock is innermost.
+ *  - dar_manual_sem (rwsem) lets manual requests from netlink
+ *    (sctp_dar_reconf_pin()) use r while module exit cannot free it.
+ *  Order: dar_manual_sem -> r->lock -> socket lock /
+ *  net->sctp.addr_wq_lock (assoc.c); r->ev_lock is innermost.
  *
  * Contexts: sctp_dar_reconf_hostev() runs in the notifiers' contexts (may
  * be atomic); dar_reconf_work() and everything it calls run in process
@@ -41,6 +43,7 @@
 #include <linux/moduleparam.h>
 #include <linux/netdevice.h>
 #include <linux/rcupdate.h>
+#include <linux/rwsem.h>
 #include <linux/slab.h>
 #include <linux/workqueue.h>
 #include <net/addrconf.h>
@@ -169,6 +172,15 @@ struct dar_pass {
 
 static struct workqueue_struct *dar_wq;
 
+/* Manual requests (netlink, manual.c) reach a namespace's engine state
+ * from their own process context. dar_manual_sem is held for reading while
+ * they do, and for writing by sctp_dar_reconf_exit() when it sets
+ * dar_closing, before the state of every namespace is freed. (A namespace
+ * cannot be torn down under a request: the requester's socket holds it.)
+ */
+static DECLARE_RWSEM(dar_manual_sem);
+static bool dar_closing;	/* protected by dar_manual_sem */
+
 static void dar_poll_in(struct dar_pass *p, unsigned long delay)
 {
 	delay = max(delay, 1UL);
@@ -289,7 +301,8 @@ static const char *const dar_ev_names[__SCTP_DAR_EV_MAX] = {
 };
 
 /* Count a host address event; report it ignored when it concerns an
- * address never offered to a peer.
+ * address never offered to a peer (by nature or by the deny list), or
+ * while automatic management is paused.
  */
 static void dar_report_hostev(struct sctp_dar_reconf *r,
 			      const struct sctp_dar_hostev *ev)
@@ -303,8 +316,16 @@ static void dar_report_hostev(struct sctp_dar_reconf *r,
 
 	sctp_dar_stats_inc(&sctp_dar_net(r->net)->stats,
 			   SCTP_DAR_A_STATS_ADDR_EVENTS);
-	if (sctp_dar_sockaddr_eligible(&ev->a))
+	if (sctp_dar_sockaddr_eligible(&ev->a)) {
+		if (sctp_dar_policy_denied(&r->cfg, &ev->a))
+			nev.reason = SCTP_DAR_IGNORE_REASON_DENY_LISTED;
+		else if (r->cfg.paused)
+			nev.reason = SCTP_DAR_IGNORE_REASON_PAUSED;
+		else
+			return;
+		sctp_dar_nl_event(r->net, &nev);
 		return;
+	}
 	loopback = ev->a.sa.sa_family == AF_INET ?
 		   ipv4_is_loopback(ev->a.v4.sin_addr.s_addr) :
 		   ipv6_addr_loopback(&ev->a.v6.sin6_addr);
@@ -329,6 +350,8 @@ static bool dar_drain_events(struct sctp_dar_reconf *r)
 	list_for_each_entry_safe(ev, tmp, &events, list) {
 		if (dar_ev_is_addr(ev->type))
 			dar_report_hostev(r, ev);
+		if (ev->type == SCTP_DAR_EV_LINK_GONE)
+			sctp_dar_policy_set_link_prio(&r->cfg, ev->ifindex, 0);
 		if (!r->event_ns || ev->ns < r->event_ns)
 			r->event_ns = ev->ns;
 		if (dar_ev_is_addr(ev->type))
@@ -354,7 +377,8 @@ static void dar_hv_add(struct sctp_dar_reconf *r, const union sctp_addr *a,
 	struct sctp_dar_hostview *hv = r->hv;
 	struct sctp_dar_haddr *ha;
 
-	if (!sctp_dar_sockaddr_eligible(a) || sctp_dar_hostview_find(hv, a))
+	if (!sctp_dar_sockaddr_eligible(a) || sctp_dar_hostview_find(hv, a) ||
+	    sctp_dar_policy_denied(&r->cfg, a))
 		return;
 	if (hv->n == SCTP_DAR_MAX_HADDR)
 		return;
@@ -365,7 +389,7 @@ static void dar_hv_add(struct sctp_dar_reconf *r, const union sctp_addr *a,
 	ha->a = *a;
 	ha->ifindex = ifindex;
 	ha->flags = flags;
-	ha->prio = 0;
+	ha->prio = sctp_dar_policy_link_prio(&r->cfg, ifindex);
 	ha->since = old ? old->since : now;
 	ha->deprecated_since = 0;
 	if (flags & SCTP_DAR_HA_DEPRECATED)
@@ -573,6 +597,23 @@ static int dar_path_index(const struct sctp_dar_asocview *av,
 	return -1;
 }
 
+/* An administrator's choice of this end's primary path stands while that
+ * path is active. Return: its index in @av->p, or @pi.
+ */
+static int dar_pinned_path(struct sctp_dar_assoc *st,
+			   const struct sctp_dar_asocview *av, int pi)
+{
+	int i;
+
+	if (!st->pin_path.sa.sa_family)
+		return pi;
+	i = dar_path_index(av, &st->pin_path);
+	if (i >= 0 && av->p[i].state == SCTP_DAR_PATH_ACTIVE)
+		return i;
+	memset(&st->pin_path, 0, sizeof(st->pin_path));
+	return pi;
+}
+
 /* Count and report what the association's ASCONF machinery did since the
  * last look (every ASCONF, ours or auto_asconf's, advances the serial).
  */
@@ -607,6 +648,7 @@ static void dar_switch(struct sctp_dar_reconf *r, struct dar_pass *p,
 {
 	int err;
 
+	pi = dar_pinned_path(st, av, pi);
 	if (pi >= 0 && !av->p[pi].primary) {
 		err = sctp_dar_assoc_set_primary(s, av->id, &av->p[pi].a);
 		if (err) {
@@ -707,6 +749,31 @@ static void dar_want_failed(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st
 	}
 }
 
+/* An administrator's choice of the peer's primary (sctpaddr assoc set ...
+ * peer-primary) stands while that address is an acknowledged source of the
+ * association and usable on the host; then the policy takes over again.
+ * Return: the index in @av->l of the address to make the peer's primary.
+ */
+static int dar_pinned_local(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st,
+			    const struct sctp_dar_asocview *av, int li)
+{
+	unsigned int i;
+
+	if (!st->pin_want.sa.sa_family)
+		return li;
+	for (i = 0; i < av->nl; i++) {
+		if (!sctp_dar_sockaddr_equal(&av->l[i].a, &st->pin_want))
+			continue;
+		if (av->l[i].state == SCTP_DAR_LA_SRC &&
+		    sctp_dar_haddr_usable(sctp_dar_hostview_find(r->hv,
+								 &av->l[i].a)))
+			return i;
+		break;
+	}
+	memset(&st->pin_want, 0, sizeof(st->pin_want));
+	return li;
+}
+
 /* Drive one association's primary change a step further.
  * Return: true when no change is under way (removals may proceed).
  */
@@ -737,6 +804,7 @@ static bool dar_asoc(struct sctp_dar_reconf *r, struct dar_pass *p,
 	li = sctp_dar_policy_pick_local(r->hv, av, false);
 	if (li < 0)
 		return true;	/* nothing usable: the kernel keeps trying */
+	li = dar_pinned_local(r, st, av, li);
 	want = &av->l[li].a;
 
 	if (created || !st->want.sa.sa_family) {
@@ -1452,6 +1520,12 @@ static unsigned long dar_pass(struct sctp_dar_reconf *r)
 	full = events || r->busy || !r->have_prev ||
 	       dar_hostview_changed(r->hv, r->prev) ||
 	       (r->wake_at && time_after_eq(p->now, r->wake_at));
+	if (full && r->cfg.paused) {
+		/* Paused: keep the host view current, touch nothing.
+		 * sctp_dar_reconf_set_cfg() forces a full pass on resume.
+		 */
+		full = false;
+	}
 	if (full) {
 		r->stats.passes++;
 		r->wake_at = 0;
@@ -1517,6 +1591,155 @@ static void dar_reconf_work(struct work_struct *work)
 	}
 }
 
+/* The engine state of @net for a manual request, with dar_manual_sem held
+ * for reading; NULL (and the semaphore released) during module unload.
+ */
+static struct sctp_dar_reconf *dar_manual_get(struct net *net)
+{
+	struct sctp_dar_reconf *r;
+
+	down_read(&dar_manual_sem);
+	/* Only the namespace's exit clears it, and the caller keeps the
+	 * namespace alive.
+	 */
+	r = dar_closing ? NULL :
+	    rcu_dereference_protected(sctp_dar_net(net)->reconf, true);
+	if (!r)
+		up_read(&dar_manual_sem);
+	return r;
+}
+
+/**
+ * sctp_dar_reconf_pin - record an administrator's choice of a primary
+ * @net: the namespace; kept alive by the caller
+ * @key: the association's identity (taken under its socket lock)
+ * @peer_primary: true: @addr is the local address just made the peer's
+ *	primary; false: @addr is the peer address just made this end's
+ * @addr: the address
+ *
+ * The engine keeps the choice, as it keeps an application's, until the
+ * address stops being usable (see dar_pinned_local(), dar_pinned_path()).
+ *
+ * Context: process context; takes the namespace's reconf mutex.
+ */
+void sctp_dar_reconf_pin(struct net *net, const struct sctp_dar_asockey *key,
+			 bool peer_primary, const union sctp_addr *addr)
+{
+	struct sctp_dar_reconf *r;
+	struct sctp_dar_assoc *st;
+	bool created;
+
+	r = dar_manual_get(net);
+	if (!r)
+		return;
+	mutex_lock(&r->lock);
+	st = sctp_dar_assoc_get(&r->table, key, &created);
+	if (st && peer_primary) {
+		st->pin_want = *addr;
+		st->want = *addr;
+		st->peer_primary = *addr;
+		dar_stage(st, SCTP_DAR_ST_IDLE, jiffies);
+	} else if (st) {
+		st->pin_path = *addr;
+	}
+	mutex_unlock(&r->lock);
+	up_read(&dar_manual_sem);
+}
+
+/**
+ * sctp_dar_reconf_assoc_info - sctp_dar's state of one association
+ * @net: the namespace; kept alive by the caller
+ * @key: the association's identity (taken under its socket lock)
+ * @stats: receives its counters
+ * @peer_primary: receives the local address last made the peer's primary
+ *	(family 0 if none)
+ *
+ * Context: process context; takes the namespace's reconf mutex (so never
+ * call it under a socket lock).
+ * Return: 0, or -ENOENT when sctp_dar has no state for the association
+ * (-ENODEV during module unload).
+ */
+int sctp_dar_reconf_assoc_info(struct net *net,
+			       const struct sctp_dar_asockey *key,
+			       struct sctp_dar_assoc_stats *stats,
+			       union sctp_addr *peer_primary)
+{
+	struct sctp_dar_reconf *r = dar_manual_get(net);
+	struct sctp_dar_assoc *st;
+	int err = -ENOENT;
+
+	if (!r)
+		return -ENODEV;
+	mutex_lock(&r->lock);
+	st = sctp_dar_assoc_find(&r->table, key);
+	if (st) {
+		*stats = st->stats;
+		*peer_primary = st->peer_primary;
+		err = 0;
+	}
+	mutex_unlock(&r->lock);
+	up_read(&dar_manual_sem);
+	return err;
+}
+
+/**
+ * sctp_dar_reconf_get_cfg - copy a namespace's policy
+ * @net: the namespace; kept alive by the caller
+ * @cfg: receives it
+ *
+ * Context: process context; takes the namespace's reconf mutex.
+ * Return: 0, or -ENODEV while the module is being unloaded.
+ */
+int sctp_dar_reconf_get_cfg(struct net *net, struct sctp_dar_policy_cfg *cfg)
+{
+	struct sctp_dar_reconf *r = dar_manual_get(net);
+
+	if (!r)
+		return -ENODEV;
+	mutex_lock(&r->lock);
+	*cfg = r->cfg;
+	mutex_unlock(&r->lock);
+	up_read(&dar_manual_sem);
+	return 0;
+}
+
+/**
+ * sctp_dar_reconf_set_cfg - replace a namespace's policy
+ * @net: the namespace; kept alive by the caller
+ * @cfg: the new policy, already validated
+ *
+ * A full pass follows at once, so that the new policy applies to every
+ * association (also when management resumes after a pause).
+ *
+ * Context: process context; takes the namespace's reconf mutex.
+ * Return: 0, or -ENODEV while the module is being unloaded.
+ */
+int sctp_dar_reconf_set_cfg(struct net *net,
+			    const struct sctp_dar_policy_cfg *cfg)
+{
+	struct sctp_dar_reconf *r = dar_manual_get(net);
+	struct sctp_dar_net *dn = sctp_dar_net(net);
+
+	if (!r)
+		return -ENODEV;
+	mutex_lock(&r->lock);
+	r->cfg = *cfg;
+	r->busy = true;
+	/* Read without r->lock by the notifiers and the KUnit-visible
+	 * per-namespace defaults.
+	 */
+	WRITE_ONCE(dn->debounce_ms, cfg->debounce_ms);
+	WRITE_ONCE(dn->grace_ms, cfg->grace_ms);
+	WRITE_ONCE(dn->require_auth, cfg->require_auth);
+	mutex_unlock(&r->lock);
+
+	spin_lock_bh(&r->ev_lock);
+	dar_schedule_locked(r, 0);
+	spin_unlock_bh(&r->ev_lock);
+	up_read(&dar_manual_sem);
+	return 0;
+}
+
 static int __net_init dar_reconf_net_init(struct net *net)
 {
 	struct sctp_dar_net *dn = sctp_dar_net(net);
@@ -1543,6 +1766,7 @@ static int __net_init dar_reconf_net_init(struct net *net)
 	r->cfg.manage_wildcard = READ_ONCE(sctp_dar_param_manage_wildcard);
 	r->cfg.require_auth = dn->require_auth;
 	r->cfg.grace_ms = dn->grace_ms;
+	r->cfg.debounce_ms = dn->debounce_ms;
 	kernel_param_lock(THIS_MODULE);
 	if (sctp_dar_policy_parse_ports(sctp_dar_param_manage_ports, &r->cfg))
 		r->cfg.nports = 0;	/* validated when set; cannot happen */
@@ -1613,6 +1837,7 @@ int sctp_dar_reconf_init(void)
 {
 	int err;
 
+	dar_closing = false;
 	dar_wq = alloc_workqueue("sctp_dar", WQ_UNBOUND, 0);
 	if (!dar_wq)
 		return -ENOMEM;
@@ -1636,6 +1861,9 @@ err_destroy_wq:
  */
 void sctp_dar_reconf_exit(void)
 {
+	down_write(&dar_manual_sem);
+	dar_closing = true;
+	up_write(&dar_manual_sem);
 	unregister_pernet_subsys(&dar_reconf_net_ops);
 	destroy_workqueue(dar_wq);
 	dar_wq = NULL;

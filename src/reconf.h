@@ -77,7 +77,20 @@ struct sctp_dar_net_stats {
 	u64 blocked[8];
 };
 
+struct sctp_dar_asockey;
+struct sctp_dar_assoc_stats;
+struct sctp_dar_policy_cfg;
+
 void sctp_dar_reconf_hostev(struct net *net, struct sctp_dar_hostev *ev);
+void sctp_dar_reconf_pin(struct net *net, const struct sctp_dar_asockey *key,
+			 bool peer_primary, const union sctp_addr *addr);
+int sctp_dar_reconf_assoc_info(struct net *net,
+			       const struct sctp_dar_asockey *key,
+			       struct sctp_dar_assoc_stats *stats,
+			       union sctp_addr *peer_primary);
+int sctp_dar_reconf_get_cfg(struct net *net, struct sctp_dar_policy_cfg *cfg);
+int sctp_dar_reconf_set_cfg(struct net *net,
+			    const struct sctp_dar_policy_cfg *cfg);
 int sctp_dar_reconf_init(void);
 void sctp_dar_reconf_exit(void);
 

@@ -466,6 +466,82 @@ static void sctp_dar_policy_has_usable_src_skips_except(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_has_usable_src(hv, av, NULL));
 }
 
+static void sctp_dar_policy_prefix_valid_checks_len_and_host_bits(struct kunit *test)
+{
+	struct sctp_dar_prefix p = { .a = dar_v4("10.0.0.0"), .len = 8 };
+
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_prefix_valid(&p), 0);
+	p.len = 33;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_prefix_valid(&p), -ERANGE);
+	p.a = dar_v4("10.0.1.1");
+	p.len = 24;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_prefix_valid(&p), -EINVAL);
+	p.len = 32;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_prefix_valid(&p), 0);
+	p.a = dar_v6("fd00:1::");
+	p.len = 64;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_prefix_valid(&p), 0);
+	p.len = 129;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_prefix_valid(&p), -ERANGE);
+	p.a = dar_v6("fd00:1::1");
+	p.len = 127;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_prefix_valid(&p), -EINVAL);
+}
+
+static void sctp_dar_policy_denied_matches_prefix_bits(struct kunit *test)
+{
+	struct sctp_dar_policy_cfg *cfg = kunit_kzalloc(test, sizeof(*cfg),
+							GFP_KERNEL);
+	union sctp_addr a;
+
+	KUNIT_ASSERT_NOT_NULL(test, cfg);
+	cfg->deny[0].a = dar_v4("10.0.2.0");
+	cfg->deny[0].len = 23;		/* 10.0.2.0 - 10.0.3.255 */
+	cfg->deny[1].a = dar_v6("fd00:9::");
+	cfg->deny[1].len = 32;
+	cfg->ndeny = 2;
+	a = dar_v4("10.0.3.7");
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_denied(cfg, &a));
+	a = dar_v4("10.0.4.1");
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_denied(cfg, &a));
+	a = dar_v4("10.0.1.255");
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_denied(cfg, &a));
+	a = dar_v6("fd00:9:ffff::1");
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_denied(cfg, &a));
+	a = dar_v6("fd00:a::1");
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_denied(cfg, &a));
+	cfg->deny[0].len = 0;		/* every IPv4 address */
+	a = dar_v4("192.0.2.1");
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_denied(cfg, &a));
+}
+
+static void sctp_dar_policy_link_prio_set_clear_full(struct kunit *test)
+{
+	struct sctp_dar_policy_cfg *cfg = kunit_kzalloc(test, sizeof(*cfg),
+							GFP_KERNEL);
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, cfg);
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_link_prio(cfg, 3), 0U);
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_set_link_prio(cfg, 3, 10), 0);
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_set_link_prio(cfg, 4, 20), 0);
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_link_prio(cfg, 3), 10U);
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_set_link_prio(cfg, 3, 0), 0);
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_link_prio(cfg, 3), 0U);
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_link_prio(cfg, 4), 20U);
+	KUNIT_EXPECT_EQ(test, cfg->nlinks, 1U);
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_set_link_prio(cfg, 5, 256),
+			-ERANGE);
+	for (i = 100; cfg->nlinks < SCTP_DAR_MAX_LINKS; i++)
+		KUNIT_ASSERT_EQ(test, sctp_dar_policy_set_link_prio(cfg, i, 1),
+				0);
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_set_link_prio(cfg, 7, 1),
+			-ENOSPC);
+	/* Changing or clearing an existing entry still works when full. */
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_set_link_prio(cfg, 4, 30), 0);
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_set_link_prio(cfg, 7, 0), 0);
+}
+
 static struct kunit_case sctp_dar_policy_cases[] = {
 	KUNIT_CASE(sctp_dar_sockaddr_equal_ignores_port),
 	KUNIT_CASE(sctp_dar_sockaddr_eligible_rejects_local_scopes),
@@ -484,6 +560,9 @@ static struct kunit_case sctp_dar_policy_cases[] = {
 	KUNIT_CASE(sctp_dar_policy_pick_local_prefers_newest_usable),
 	KUNIT_CASE(sctp_dar_policy_pick_path_prefers_device_then_state),
 	KUNIT_CASE(sctp_dar_policy_has_usable_src_skips_except),
+	KUNIT_CASE(sctp_dar_policy_prefix_valid_checks_len_and_host_bits),
+	KUNIT_CASE(sctp_dar_policy_denied_matches_prefix_bits),
+	KUNIT_CASE(sctp_dar_policy_link_prio_set_clear_full),
 	{}
 };
 

@@ -12,12 +12,17 @@
 # compared before and after.
 . "$(dirname "$0")/lib.sh"
 
-tap_plan 31
+tap_plan 46
 command -v sctpaddr >/dev/null || skip_all "sctpaddr is not installed"
 command -v nlraw >/dev/null || skip_all "nlraw is not installed"
 command -v jq >/dev/null || skip_all "jq is not installed"
 topo_two_paths
 modprobe sctp_dar || skip_all "cannot load sctp_dar"
+# ADD-IP on, so that the refusals below are about the request itself.
+for ns in "$MN" "$CN"; do
+	sctp_sysctl "$ns" addip_enable 1
+	sctp_sysctl "$ns" auth_enable 1
+done
 
 stream_server s "$CN" 5001 -d 600000 -i 100000 -B 10.0.1.2 &&
 	stream_client c "$MN" 10.0.1.2 5001 -d 600000 -i 100000 -B 10.0.1.1 ||
@@ -142,8 +147,55 @@ if unshare -U true 2>/dev/null; then
 else
 	tap_skip "unprivileged user namespace may read" "no user namespaces"
 fi
-tap_skip "unprivileged caller gets EPERM on mutating ops" \
-	"no mutating operation yet (addr add/del/set-primary pending)"
+if unshare -U true 2>/dev/null; then
+	raw "unprivileged user namespace: addr-add is EPERM" \
+		"$(E "EPERM(1)" "" -1)" -U addr-add 1:u32="$ID" "6:nest(1:ip4=10.0.2.1)"
+	raw "unprivileged user namespace: assoc-set is EPERM" \
+		"$(E "EPERM(1)" "" -1)" -U assoc-set 1:u32="$ID" "12:nest(1:ip4=10.0.1.1)"
+else
+	tap_skip "unprivileged user namespace: addr-add is EPERM" "no user namespaces"
+	tap_skip "unprivileged user namespace: assoc-set is EPERM" "no user namespaces"
+fi
+
+# ---- addr-add, addr-del, assoc-set -------------------------------------------
+raw "addr-add: missing address" \
+	"$(E "EINVAL(22)" "missing local-addr: the address to add" -1 6)" \
+	addr-add 1:u32="$ID"
+raw "addr-add: missing id" "$(E "EINVAL(22)" "missing association id" -1 1)" \
+	addr-add "6:nest(1:ip4=10.0.2.1)"
+raw "addr-add: selector not allowed (local-port)" \
+	"$(E "EINVAL(22)" "Unsupported attribute" 2)" \
+	addr-add 1:u32="$ID" 2:be16=5001 "6:nest(1:ip4=10.0.2.1)"
+raw "addr-add: unknown association" \
+	"$(E "ENOENT(2)" "no such association in this network namespace" 1)" \
+	addr-add 1:u32=2147483647 "6:nest(1:ip4=10.0.2.1)"
+raw "addr-add: another namespace's association" \
+	"$(E "ENOENT(2)" "no such association in this network namespace" 1)" \
+	addr-add 1:u32="$CN_ID" "6:nest(1:ip4=10.0.2.2)"
+raw "addr-add: an address the host does not have" \
+	"$(E "EADDRNOTAVAIL(99)" "the address is not configured in this network namespace" 6)" \
+	addr-add 1:u32="$ID" "6:nest(1:ip4=192.0.2.1)"
+raw "addr-add: loopback is never offered" \
+	"$(E "EINVAL(22)" "loopback, link-local, multicast and unspecified addresses are never offered to a peer" 6)" \
+	addr-add 1:u32="$ID" "6:nest(1:ip4=127.0.0.1)"
+raw "addr-add: an address it already has" \
+	"$(E "EEXIST(17)" "the association already has this address" 6)" \
+	addr-add 1:u32="$ID" "6:nest(1:ip4=10.0.1.1)"
+raw "addr-del: the last address" \
+	"$(E "EBUSY(16)" "it is the association's last address (RFC 5061 section 4.2.2): add another one first" 6)" \
+	addr-del 1:u32="$ID" "6:nest(1:ip4=10.0.1.1)"
+raw "addr-del: an address it does not have" \
+	"$(E "EADDRNOTAVAIL(99)" "not a local address of this association" 6)" \
+	addr-del 1:u32="$ID" "6:nest(1:ip4=10.0.2.1)"
+raw "assoc-set: nothing to set" \
+	"$(E "EINVAL(22)" "nothing to set: give primary and/or peer-primary" -1)" \
+	assoc-set 1:u32="$ID"
+raw "assoc-set: primary that is not a peer address" \
+	"$(E "EADDRNOTAVAIL(99)" "not a peer address of this association" 8)" \
+	assoc-set 1:u32="$ID" "8:nest(1:ip4=10.0.1.1)"
+raw "assoc-set: peer-primary that is not a local address" \
+	"$(E "EADDRNOTAVAIL(99)" "not a local address of this association" 12)" \
+	assoc-set 1:u32="$ID" "12:nest(1:ip4=10.0.2.1)"
 
 # ---- sctpaddr's command line ---------------------------------------------------
 cli "sctpaddr: unknown object" 2 \
@@ -155,6 +207,9 @@ cli "sctpaddr: bad address" 2 'Error: invalid address "10.0.1".' \
 cli "sctpaddr: missing value" 2 \
 	'Error: selector "lport" needs a value; try "sctpaddr assoc help".' \
 	assoc show lport
+cli "sctpaddr: addr add needs an id" 2 \
+	'Error: "add" takes "ADDRESS id ASSOC_ID"; try "sctpaddr addr help".' \
+	addr add 10.0.2.1
 cli "sctpaddr: kernel's extack is printed" 1 \
 	'Error: no such association in this network namespace.' \
 	assoc get id 2147483647

@@ -9,7 +9,9 @@
  *
  *   nlraw [-U] [-n NETNS] [-D] [-F FLAGS] [-R RESERVED] CMD [ATTR ...]
  *
- *   CMD       a command number, or assoc-get | stats-get | event
+ *   CMD       a command number, or assoc-get | stats-get | event |
+ *             addr-add | addr-del | assoc-set | policy-get | policy-set |
+ *             link-get | link-set
  *   -D        a dump request (NLM_F_DUMP)
  *   -U        move into a new user namespace first (root mapped to the
  *             caller, without any capability over the current network
@@ -364,6 +366,13 @@ static const char *const cmd_names[] = {
 	[1] = "assoc-get",
 	[2] = "stats-get",
 	[3] = "event",
+	[4] = "addr-add",
+	[5] = "addr-del",
+	[6] = "assoc-set",
+	[7] = "policy-get",
+	[8] = "policy-set",
+	[9] = "link-get",
+	[10] = "link-set",
 };
 
 int main(int argc, char **argv)

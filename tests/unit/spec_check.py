@@ -286,8 +286,10 @@ def parse_policies(text):
     pols = {}
     for m in re.finditer(r"const struct nla_policy (\w+)\[(\w+) \+ 1\] = \{(.*?)\n\};",
                          text, re.S):
+        # An entry too long for one line continues on the next.
+        body = re.sub(r"=[ \t]*\n\s*", "= ", m.group(3))
         entries = dict((a, p.strip().rstrip(",").strip()) for a, p in
-                       re.findall(r"\[(\w+)\]\s*=\s*(.+?),?\s*$", m.group(3), re.M))
+                       re.findall(r"\[(\w+)\]\s*=\s*(.+?),?\s*$", body, re.M))
         pols[m.group(1)] = (m.group(2), entries)
     ranges = {}
     for m in re.finditer(r"struct netlink_range_validation (\w+)[^=]*= \{(.*?)\};", text, re.S):

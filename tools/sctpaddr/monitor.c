@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <linux/genetlink.h>
 
@@ -28,6 +29,24 @@ static void monitor_signal(int sig)
 {
 	(void)sig;
 	monitor_stop = 1;
+}
+
+/* -t: when the event was received, as "[2026-11-23T19:45:01.123456Z] "
+ * (JSON: "time", the same text without brackets).
+ */
+static void print_timestamp(void)
+{
+	char buf[64];
+	struct timespec ts;
+	struct tm tm;
+	size_t n;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	n = strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(buf + n, sizeof(buf) - n, ".%06ldZ", ts.tv_nsec / 1000);
+	print_string(PRINT_JSON, "time", NULL, buf);
+	print_string(PRINT_FP, NULL, "[%s] ", buf);
 }
 
 static int monitor_event_cb(const struct nlmsghdr *nlh, void *data)
@@ -56,10 +75,12 @@ static int monitor_event_cb(const struct nlmsghdr *nlh, void *data)
 		}
 		tb[type] = a;
 	}
-	if (!tb[SCTP_DAR_A_EVENT_TYPE])
+	if (!tb[SCTP_DAR_A_EVENT_TYPE] || !family_shown(tb[SCTP_DAR_A_EVENT_ADDR]))
 		return MNL_CB_OK;
 
 	open_json_object(NULL);
+	if (opts.timestamp)
+		print_timestamp();
 	print_string(PRINT_ANY, "event", "%s",
 		     event_type_name(mnl_attr_get_u32(tb[SCTP_DAR_A_EVENT_TYPE])));
 	if (tb[SCTP_DAR_A_EVENT_ASSOC_ID])

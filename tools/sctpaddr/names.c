@@ -143,3 +143,33 @@ int addr_from_nest(const struct nlattr *nest, char *buf, size_t len,
 	}
 	return ok;
 }
+
+/**
+ * addr_nest_family - family of a nested address
+ * @nest: the nest (enum sctp_dar_a_addr)
+ *
+ * Return: AF_INET, AF_INET6, or 0 when it holds no address.
+ */
+int addr_nest_family(const struct nlattr *nest)
+{
+	const struct nlattr *a;
+
+	mnl_attr_for_each_nested(a, nest) {
+		if (mnl_attr_get_type(a) == SCTP_DAR_A_ADDR_IPV4)
+			return AF_INET;
+		if (mnl_attr_get_type(a) == SCTP_DAR_A_ADDR_IPV6)
+			return AF_INET6;
+	}
+	return 0;
+}
+
+/**
+ * family_shown - does -4 / -6 let an address of this nest through?
+ * @nest: a nested address, or NULL (always shown)
+ *
+ * Return: true when it is to be shown.
+ */
+bool family_shown(const struct nlattr *nest)
+{
+	return !opts.family || !nest || addr_nest_family(nest) == opts.family;
+}

@@ -29,8 +29,9 @@ static void usage(FILE *f)
 	fprintf(f,
 		"Usage: sctpaddr [ OPTIONS ] OBJECT { COMMAND | help }\n"
 		"       sctpaddr -V\n"
-		"where  OBJECT := { assoc | stats | monitor }\n"
-		"       OPTIONS := { -j[son] | -p[retty] | -n[etns] NAME | -V[ersion] | -h[elp] }\n");
+		"where  OBJECT := { assoc | addr | policy | link | stats | monitor }\n"
+		"       OPTIONS := { -j[son] | -p[retty] | -n[etns] NAME | -4 | -6 |\n"
+		"                    -t[imestamp] | -V[ersion] | -h[elp] }\n");
 }
 
 /**
@@ -113,13 +114,20 @@ int parse_addr(const char *word, struct sockaddr_storage *ss)
 	struct sockaddr_in *sin = (struct sockaddr_in *)ss;
 
 	memset(ss, 0, sizeof(*ss));
-	if (inet_pton(AF_INET, word, &sin->sin_addr) == 1) {
+	if (opts.family != AF_INET6 &&
+	    inet_pton(AF_INET, word, &sin->sin_addr) == 1) {
 		sin->sin_family = AF_INET;
 		return 0;
 	}
-	if (inet_pton(AF_INET6, word, &sin6->sin6_addr) == 1) {
+	if (opts.family != AF_INET &&
+	    inet_pton(AF_INET6, word, &sin6->sin6_addr) == 1) {
 		sin6->sin6_family = AF_INET6;
 		return 0;
+	}
+	if (opts.family) {
+		error("invalid %s address \"%s\"",
+		      opts.family == AF_INET ? "IPv4" : "IPv6", word);
+		return -1;
 	}
 	error("invalid address \"%s\"", word);
 	return -1;
@@ -182,6 +190,9 @@ static const struct {
 	int (*fn)(int argc, char **argv);
 } objects[] = {
 	{ "assoc", do_assoc },
+	{ "addr", do_addr },
+	{ "policy", do_policy },
+	{ "link", do_link },
 	{ "stats", do_stats },
 	{ "monitor", do_monitor },
 };
@@ -210,6 +221,12 @@ int main(int argc, char **argv)
 			opts.netns = argv[1];
 			argc--;
 			argv++;
+		} else if (!strcmp(opt, "-4")) {
+			opts.family = AF_INET;
+		} else if (!strcmp(opt, "-6")) {
+			opts.family = AF_INET6;
+		} else if (!strcmp(opt, "-t") || !strcmp(opt, "-timestamp")) {
+			opts.timestamp = true;
 		} else if (!strcmp(opt, "-V") || !strcmp(opt, "-Version")) {
 			print_version();
 			return EXIT_OK;

@@ -21,6 +21,8 @@
 struct sctpaddr_opts {
 	bool json;
 	bool pretty;
+	bool timestamp;
+	int family;
 	const char *netns;
 };
 extern struct sctpaddr_opts opts;
@@ -75,10 +77,15 @@ const char *ignore_reason_name(uint32_t v);
 const char *error_cause_name(uint32_t v);
 int addr_from_nest(const struct nlattr *nest, char *buf, size_t len,
 		   uint32_t *state);
+int addr_nest_family(const struct nlattr *nest);
+bool family_shown(const struct nlattr *nest);
 
 /* ---- objects ------------------------------------------------------------ */
 
 int do_assoc(int argc, char **argv);
+int do_addr(int argc, char **argv);
+int do_policy(int argc, char **argv);
+int do_link(int argc, char **argv);
 int do_stats(int argc, char **argv);
 int do_monitor(int argc, char **argv);
 

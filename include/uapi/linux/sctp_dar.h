@@ -317,11 +317,13 @@ enum sctp_dar_a_path {
  * @SCTP_DAR_A_ASSOC_SOCK_INO: inode number of the socket that owns the
  *	association, as ss shows it (u32, not 0)
  * @SCTP_DAR_A_ASSOC_LOCAL_ADDR: one local address of the association (nest,
- *	enum sctp_dar_a_addr; one attribute per address)
+ *	enum sctp_dar_a_addr; one attribute per address); in addr-add and
+ *	addr-del requests, the address to add or delete
  * @SCTP_DAR_A_ASSOC_PATH: one peer address and its path (nest, enum
  *	sctp_dar_a_path; one attribute per peer address)
  * @SCTP_DAR_A_ASSOC_PRIMARY: the peer address our primary path leads to
- *	(nest, enum sctp_dar_a_addr)
+ *	(nest, enum sctp_dar_a_addr); in assoc-set requests, the peer address
+ *	to send to from now on
  * @SCTP_DAR_A_ASSOC_PEER_ASCONF: flag, present if ADD-IP is usable on this
  *	association: both ends support it and, unless the namespace allows
  *	ADD-IP without it, SCTP-AUTH
@@ -329,6 +331,15 @@ enum sctp_dar_a_path {
  *	(RFC 4895) on this association
  * @SCTP_DAR_A_ASSOC_ADDR: requests only: select associations that use this
  *	address, local or peer (nest, enum sctp_dar_a_addr)
+ * @SCTP_DAR_A_ASSOC_PEER_PRIMARY: in assoc-set requests: one of the
+ *	association's acknowledged local addresses, which the peer is asked to
+ *	send to (ASCONF Set Primary Address, RFC 5061 section 4.2.4); in
+ *	assoc-get (do) replies: the local address sctp_dar (or an
+ *	administrator through it) last made the peer's primary, if any (nest,
+ *	enum sctp_dar_a_addr)
+ * @SCTP_DAR_A_ASSOC_COUNTERS: assoc-get (do) replies only: sctp_dar's
+ *	counters of this association, if sctp_dar has looked at it (nest,
+ *	enum sctp_dar_a_assoc_counters)
  * @__SCTP_DAR_A_ASSOC_MAX: one past the last attribute
  * @SCTP_DAR_A_ASSOC_MAX: the last attribute
  */
@@ -344,9 +355,51 @@ enum sctp_dar_a_assoc {
 	SCTP_DAR_A_ASSOC_PEER_ASCONF,
 	SCTP_DAR_A_ASSOC_PEER_AUTH,
 	SCTP_DAR_A_ASSOC_ADDR,
+	SCTP_DAR_A_ASSOC_PEER_PRIMARY,
+	SCTP_DAR_A_ASSOC_COUNTERS,
 
 	__SCTP_DAR_A_ASSOC_MAX,
 	SCTP_DAR_A_ASSOC_MAX = (__SCTP_DAR_A_ASSOC_MAX - 1)
+};
+
+/**
+ * enum sctp_dar_a_assoc_counters - what sctp_dar did to one association
+ *	(replies only); each counter is a u64
+ * @SCTP_DAR_A_ASSOC_COUNTERS_PAD: padding for 64-bit alignment; never
+ *	carries data
+ * @SCTP_DAR_A_ASSOC_COUNTERS_ADDRS_ADDED: local addresses sctp_dar asked to
+ *	add (ADD-IP)
+ * @SCTP_DAR_A_ASSOC_COUNTERS_ADDRS_REMOVED: local addresses sctp_dar asked
+ *	to delete (DELETE-IP)
+ * @SCTP_DAR_A_ASSOC_COUNTERS_PRIMARY_CHANGES: times sctp_dar moved the
+ *	local or the peer's primary
+ * @SCTP_DAR_A_ASSOC_COUNTERS_ASCONF_SENT: ASCONF chunks the association
+ *	sent while sctp_dar watched (the kernel's own included)
+ * @SCTP_DAR_A_ASSOC_COUNTERS_ASCONF_ACKED: ASCONF chunks that completed
+ * @SCTP_DAR_A_ASSOC_COUNTERS_ASCONF_REJECTED: additions the peer refused
+ * @SCTP_DAR_A_ASSOC_COUNTERS_HEARTBEATS: heartbeats demanded to confirm a
+ *	path
+ * @SCTP_DAR_A_ASSOC_COUNTERS_ERRORS: kernel calls that failed
+ * @SCTP_DAR_A_ASSOC_COUNTERS_LAST_LATENCY_US: last reconfiguration, from
+ *	the host event to the peer's primary set, microseconds (0 if none
+ *	yet)
+ * @__SCTP_DAR_A_ASSOC_COUNTERS_MAX: one past the last attribute
+ * @SCTP_DAR_A_ASSOC_COUNTERS_MAX: the last attribute
+ */
+enum sctp_dar_a_assoc_counters {
+	SCTP_DAR_A_ASSOC_COUNTERS_PAD = 1,
+	SCTP_DAR_A_ASSOC_COUNTERS_ADDRS_ADDED,
+	SCTP_DAR_A_ASSOC_COUNTERS_ADDRS_REMOVED,
+	SCTP_DAR_A_ASSOC_COUNTERS_PRIMARY_CHANGES,
+	SCTP_DAR_A_ASSOC_COUNTERS_ASCONF_SENT,
+	SCTP_DAR_A_ASSOC_COUNTERS_ASCONF_ACKED,
+	SCTP_DAR_A_ASSOC_COUNTERS_ASCONF_REJECTED,
+	SCTP_DAR_A_ASSOC_COUNTERS_HEARTBEATS,
+	SCTP_DAR_A_ASSOC_COUNTERS_ERRORS,
+	SCTP_DAR_A_ASSOC_COUNTERS_LAST_LATENCY_US,
+
+	__SCTP_DAR_A_ASSOC_COUNTERS_MAX,
+	SCTP_DAR_A_ASSOC_COUNTERS_MAX = (__SCTP_DAR_A_ASSOC_COUNTERS_MAX - 1)
 };
 
 /**
@@ -422,6 +475,115 @@ enum sctp_dar_a_event {
 };
 
 /**
+ * enum sctp_dar_a_policy - the reconfiguration policy of the caller's
+ *	network namespace (a new namespace starts with the module
+ *	parameters); in policy-set requests every attribute is optional and
+ *	only those given change
+ * @SCTP_DAR_A_POLICY_MANAGE_WILDCARD: 1 to manage sockets bound to the
+ *	wildcard address, 0 not to (u8)
+ * @SCTP_DAR_A_POLICY_MANAGE_ALL_BOUND: 1 to manage every specifically-bound
+ *	socket (manage-ports is then ignored), 0 to manage those whose local
+ *	port is in manage-ports (u8)
+ * @SCTP_DAR_A_POLICY_MANAGE_PORTS: local ports of the specifically-bound
+ *	sockets to manage (nest, enum sctp_dar_a_ports; at most 32; an empty
+ *	nest manages none)
+ * @SCTP_DAR_A_POLICY_GRACE_MS: how long a replaced or deprecated address
+ *	is kept, milliseconds (u32, at most 600000)
+ * @SCTP_DAR_A_POLICY_DEBOUNCE_MS: coalescing window for host address
+ *	events, milliseconds (u32, at most 10000)
+ * @SCTP_DAR_A_POLICY_REQUIRE_AUTH: 1 to reconfigure only associations
+ *	authenticated with SCTP-AUTH (u8)
+ * @SCTP_DAR_A_POLICY_PAUSED: 1 to pause automatic reconfiguration (host
+ *	events are then reported ignored with reason paused), 0 to resume it
+ *	(u8)
+ * @SCTP_DAR_A_POLICY_DENY: prefixes whose addresses are never offered to a
+ *	peer (nest, enum sctp_dar_a_prefixes; at most 16; an empty nest
+ *	denies none)
+ * @__SCTP_DAR_A_POLICY_MAX: one past the last attribute
+ * @SCTP_DAR_A_POLICY_MAX: the last attribute
+ */
+enum sctp_dar_a_policy {
+	SCTP_DAR_A_POLICY_MANAGE_WILDCARD = 1,
+	SCTP_DAR_A_POLICY_MANAGE_ALL_BOUND,
+	SCTP_DAR_A_POLICY_MANAGE_PORTS,
+	SCTP_DAR_A_POLICY_GRACE_MS,
+	SCTP_DAR_A_POLICY_DEBOUNCE_MS,
+	SCTP_DAR_A_POLICY_REQUIRE_AUTH,
+	SCTP_DAR_A_POLICY_PAUSED,
+	SCTP_DAR_A_POLICY_DENY,
+
+	__SCTP_DAR_A_POLICY_MAX,
+	SCTP_DAR_A_POLICY_MAX = (__SCTP_DAR_A_POLICY_MAX - 1)
+};
+
+/**
+ * enum sctp_dar_a_ports - a list of SCTP ports
+ * @SCTP_DAR_A_PORTS_PORT: one port (be16, not 0; one attribute per port)
+ * @__SCTP_DAR_A_PORTS_MAX: one past the last attribute
+ * @SCTP_DAR_A_PORTS_MAX: the last attribute
+ */
+enum sctp_dar_a_ports {
+	SCTP_DAR_A_PORTS_PORT = 1,
+
+	__SCTP_DAR_A_PORTS_MAX,
+	SCTP_DAR_A_PORTS_MAX = (__SCTP_DAR_A_PORTS_MAX - 1)
+};
+
+/**
+ * enum sctp_dar_a_prefixes - a list of address prefixes
+ * @SCTP_DAR_A_PREFIXES_PREFIX: one prefix (nest, enum sctp_dar_a_prefix;
+ *	one attribute per prefix)
+ * @__SCTP_DAR_A_PREFIXES_MAX: one past the last attribute
+ * @SCTP_DAR_A_PREFIXES_MAX: the last attribute
+ */
+enum sctp_dar_a_prefixes {
+	SCTP_DAR_A_PREFIXES_PREFIX = 1,
+
+	__SCTP_DAR_A_PREFIXES_MAX,
+	SCTP_DAR_A_PREFIXES_MAX = (__SCTP_DAR_A_PREFIXES_MAX - 1)
+};
+
+/**
+ * enum sctp_dar_a_prefix - an address prefix
+ * @SCTP_DAR_A_PREFIX_ADDR: the prefix's address; bits past len must be
+ *	zero (nest, enum sctp_dar_a_addr)
+ * @SCTP_DAR_A_PREFIX_LEN: prefix length in bits, at most 32 for IPv4 and
+ *	128 for IPv6 (u8)
+ * @__SCTP_DAR_A_PREFIX_MAX: one past the last attribute
+ * @SCTP_DAR_A_PREFIX_MAX: the last attribute
+ */
+enum sctp_dar_a_prefix {
+	SCTP_DAR_A_PREFIX_ADDR = 1,
+	SCTP_DAR_A_PREFIX_LEN,
+
+	__SCTP_DAR_A_PREFIX_MAX,
+	SCTP_DAR_A_PREFIX_MAX = (__SCTP_DAR_A_PREFIX_MAX - 1)
+};
+
+/**
+ * enum sctp_dar_a_link - one network interface of the caller's namespace,
+ *	as the policy sees it
+ * @SCTP_DAR_A_LINK_IFINDEX: the interface index (u32, not 0)
+ * @SCTP_DAR_A_LINK_NAME: the interface name (string; replies only)
+ * @SCTP_DAR_A_LINK_PRIORITY: the administrator's priority of the
+ *	interface's addresses as primaries, higher first (u32, 0 - the
+ *	default - to 255); it weighs before the newest-address rule
+ * @SCTP_DAR_A_LINK_UP: flag, present if the interface is up with carrier
+ *	(replies only)
+ * @__SCTP_DAR_A_LINK_MAX: one past the last attribute
+ * @SCTP_DAR_A_LINK_MAX: the last attribute
+ */
+enum sctp_dar_a_link {
+	SCTP_DAR_A_LINK_IFINDEX = 1,
+	SCTP_DAR_A_LINK_NAME,
+	SCTP_DAR_A_LINK_PRIORITY,
+	SCTP_DAR_A_LINK_UP,
+
+	__SCTP_DAR_A_LINK_MAX,
+	SCTP_DAR_A_LINK_MAX = (__SCTP_DAR_A_LINK_MAX - 1)
+};
+
+/**
  * enum sctp_dar_cmd - commands of the family
  * @SCTP_DAR_CMD_ASSOC_GET: get one association by id, or dump every
  *	association of the caller's namespace that matches all the given
@@ -429,6 +591,26 @@ enum sctp_dar_a_event {
  * @SCTP_DAR_CMD_STATS_GET: get the counters of the caller's namespace
  * @SCTP_DAR_CMD_EVENT: an event of the caller's namespace, sent to the
  *	events group only while it has listeners
+ * @SCTP_DAR_CMD_ADDR_ADD: add a local address to an association (ASCONF
+ *	Add IP Address); it is added to the association's socket, as
+ *	sctp_bindx() does: every association of a one-to-many socket gets it
+ * @SCTP_DAR_CMD_ADDR_DEL: delete a local address from an association
+ *	(ASCONF Delete IP Address), never its last one; acts on the
+ *	association's socket like addr-add
+ * @SCTP_DAR_CMD_ASSOC_SET: choose an association's primary paths: primary
+ *	(the peer address this end sends to) and/or peer-primary (the local
+ *	address the peer is asked to send to); sctp_dar keeps a choice made
+ *	here, as it keeps an application's, until its address or path fails
+ * @SCTP_DAR_CMD_POLICY_GET: get the policy of the caller's namespace
+ * @SCTP_DAR_CMD_POLICY_SET: change the policy of the caller's namespace:
+ *	the attributes given replace their current values, all of them or
+ *	none (a bad one changes nothing); a pass over every association
+ *	follows
+ * @SCTP_DAR_CMD_LINK_GET: get one interface by ifindex, or dump every
+ *	interface of the caller's namespace but loopback, with its priority
+ * @SCTP_DAR_CMD_LINK_SET: set an interface's priority (at most 32
+ *	interfaces of a namespace have one besides 0); a pass over every
+ *	association follows
  * @__SCTP_DAR_CMD_MAX: one past the last command
  * @SCTP_DAR_CMD_MAX: the last command
  */
@@ -436,6 +618,13 @@ enum sctp_dar_cmd {
 	SCTP_DAR_CMD_ASSOC_GET = 1,
 	SCTP_DAR_CMD_STATS_GET,
 	SCTP_DAR_CMD_EVENT,
+	SCTP_DAR_CMD_ADDR_ADD,
+	SCTP_DAR_CMD_ADDR_DEL,
+	SCTP_DAR_CMD_ASSOC_SET,
+	SCTP_DAR_CMD_POLICY_GET,
+	SCTP_DAR_CMD_POLICY_SET,
+	SCTP_DAR_CMD_LINK_GET,
+	SCTP_DAR_CMD_LINK_SET,
 
 	__SCTP_DAR_CMD_MAX,
 	SCTP_DAR_CMD_MAX = (__SCTP_DAR_CMD_MAX - 1)
