@@ -9,6 +9,7 @@
  */
 #include <linux/module.h>
 #include <linux/moduleparam.h>
+#include <linux/slab.h>
 
 #include "netlink.h"
 #include "notifier.h"
@@ -41,13 +42,21 @@ static int dar_param_set_grace(const char *val, const struct kernel_param *kp)
  */
 static int dar_param_set_ports(const char *val, const struct kernel_param *kp)
 {
-	struct sctp_dar_policy_cfg cfg = {};
+	struct sctp_dar_policy_cfg *cfg;
 	size_t len = strlen(val);
+	int err;
 
 	if (len && val[len - 1] == '\n')
 		len--;
-	if (len >= SCTP_DAR_MANAGE_PORTS_LEN ||
-	    sctp_dar_policy_parse_ports(val, &cfg))
+	if (len >= SCTP_DAR_MANAGE_PORTS_LEN)
+		return -EINVAL;
+	/* Too large for the stack (deny list, priorities). */
+	cfg = kzalloc(sizeof(*cfg), GFP_KERNEL);
+	if (!cfg)
+		return -ENOMEM;
+	err = sctp_dar_policy_parse_ports(val, cfg);
+	kfree(cfg);
+	if (err)
 		return -EINVAL;
 	memcpy(kp->str->string, val, len);
 	kp->str->string[len] = '\0';

@@ -515,6 +515,31 @@ static int dar_pre_doit_assoc(struct genl_info *info, bool get)
 	return 0;
 }
 
+/* addr-add and addr-del name one association (id), or select every
+ * association of the namespace by local-port and/or peer-port (then
+ * user_ptr[0] stays NULL).
+ */
+static int dar_pre_doit_addr(struct genl_info *info)
+{
+	struct nlattr *lp = info->attrs[SCTP_DAR_A_ASSOC_LOCAL_PORT];
+	struct nlattr *pp = info->attrs[SCTP_DAR_A_ASSOC_PEER_PORT];
+
+	if (lp || pp) {
+		if (info->attrs[SCTP_DAR_A_ASSOC_ID]) {
+			NL_SET_ERR_MSG_ATTR(info->extack, lp ?: pp,
+					    "give an association id or selectors, not both");
+			return -EINVAL;
+		}
+		return 0;
+	}
+	if (GENL_REQ_ATTR_CHECK(info, SCTP_DAR_A_ASSOC_ID)) {
+		NL_SET_ERR_MSG(info->extack,
+			       "missing association id (or local-port, peer-port selectors)");
+		return -EINVAL;
+	}
+	return dar_pre_doit_assoc(info, false);
+}
+
 /**
  * sctp_dar_nl_pre_doit - common checks and target lookup of every do
  * @ops: the operation
@@ -534,6 +559,7 @@ int sctp_dar_nl_pre_doit(const struct sctp_dar_genl_split_ops *ops,
 		return dar_pre_doit_assoc(info, true);
 	case SCTP_DAR_CMD_ADDR_ADD:
 	case SCTP_DAR_CMD_ADDR_DEL:
+		return dar_pre_doit_addr(info);
 	case SCTP_DAR_CMD_ASSOC_SET:
 		return dar_pre_doit_assoc(info, false);
 	default:
@@ -622,7 +648,109 @@ int sctp_dar_nl_assoc_get_doit(struct sk_buff *skb, struct genl_info *info)
 
 /* ---- addr-add, addr-del, assoc-set -------------------------------------- */
 
-/* Parse the address in attribute @type and carry out @op with it. */
+#define DAR_BULK_MAX	1024	/* sockets one selector may reach */
+
+/**
+ * struct dar_bulk - sockets whose associations a selector matched
+ * @lport: selector, host order, 0 = any
+ * @pport: selector, host order, 0 = any
+ * @n: entries used
+ * @overflow: more than DAR_BULK_MAX sockets matched
+ * @e: one association per socket (bindx acts on the socket), socket held
+ */
+struct dar_bulk {
+	u16 lport;
+	u16 pport;
+	unsigned int n;
+	bool overflow;
+	struct {
+		struct sock *sk;
+		sctp_assoc_t id;
+	} e[];
+};
+
+/* Transport walk callback. Context: rcu_read_lock(), @ep and @t held. */
+static int dar_bulk_rcu(struct sctp_endpoint *ep, struct sctp_transport *t,
+			void *arg)
+{
+	struct sctp_association *asoc = t->asoc;
+	struct sock *sk = ep->base.sk;
+	struct dar_bulk *b = arg;
+	unsigned int i;
+
+	if (asoc->base.dead ||
+	    (b->lport && asoc->base.bind_addr.port != b->lport) ||
+	    (b->pport && asoc->peer.port != b->pport))
+		return 0;
+	for (i = 0; i < b->n; i++)
+		if (b->e[i].sk == sk)
+			return 0;
+	if (b->n == DAR_BULK_MAX) {
+		b->overflow = true;
+		return 1;
+	}
+	sock_hold(sk);
+	b->e[b->n].sk = sk;
+	b->e[b->n].id = asoc->assoc_id;
+	b->n++;
+	return 0;
+}
+
+/* addr-add / addr-del with selectors: once per matching socket. An
+ * association that already has (add) or lacks (del) the address is left
+ * as it is; any other refusal stops there and is returned.
+ */
+static int dar_nl_manual_bulk(struct genl_info *info, enum sctp_dar_manual_op op,
+			      const union sctp_addr *addr,
+			      const struct nlattr *attr)
+{
+	struct nlattr *lp = info->attrs[SCTP_DAR_A_ASSOC_LOCAL_PORT];
+	struct nlattr *pp = info->attrs[SCTP_DAR_A_ASSOC_PEER_PORT];
+	struct net *net = genl_info_net(info);
+	unsigned int i, done = 0;
+	struct dar_bulk *b;
+	int pos = 0, err = 0;
+
+	b = kvzalloc(struct_size(b, e, DAR_BULK_MAX), GFP_KERNEL);
+	if (!b)
+		return -ENOMEM;
+	b->lport = lp ? ntohs(nla_get_be16(lp)) : 0;
+	b->pport = pp ? ntohs(nla_get_be16(pp)) : 0;
+	sctp_dar_sctp_transport_traverse(net, dar_bulk_rcu, NULL, &pos, b);
+	if (b->overflow) {
+		NL_SET_ERR_MSG(info->extack,
+			       "more than 1024 sockets match: narrow the selection");
+		err = -E2BIG;
+	} else if (!b->n) {
+		NL_SET_ERR_MSG_ATTR(info->extack, lp ?: pp,
+				    "no association in this network namespace matches");
+		err = -ENOENT;
+	}
+	for (i = 0; i < b->n; i++) {
+		if (!err) {
+			err = sctp_dar_manual(net, b->e[i].sk, b->e[i].id, op,
+					      addr, attr, info->extack);
+			if ((op == SCTP_DAR_MANUAL_ADD && err == -EEXIST) ||
+			    (op == SCTP_DAR_MANUAL_DEL && err == -EADDRNOTAVAIL)) {
+				err = 0;
+				info->extack->_msg = NULL;
+				info->extack->bad_attr = NULL;
+			} else if (!err) {
+				done++;
+			}
+		}
+		sock_put(b->e[i].sk);
+	}
+	kvfree(b);
+	if (!err && !done)
+		NL_SET_ERR_MSG(info->extack,
+			       "every matching association already was as asked");
+	return err;
+}
+
+/* Parse the address in attribute @type and carry out @op with it, on the
+ * association pre_doit found or on every one the selectors match.
+ */
 static int dar_nl_manual(struct genl_info *info, int type,
 			 enum sctp_dar_manual_op op)
 {
@@ -633,6 +761,8 @@ static int dar_nl_manual(struct genl_info *info, int type,
 	err = sctp_dar_nl_addr_parse(attr, &addr, info->extack);
 	if (err)
 		return err;
+	if (!info->user_ptr[0])
+		return dar_nl_manual_bulk(info, op, &addr, attr);
 	return sctp_dar_manual(genl_info_net(info), info->user_ptr[0],
 			       nla_get_u32(info->attrs[SCTP_DAR_A_ASSOC_ID]),
 			       op, &addr, attr, info->extack);

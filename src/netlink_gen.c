@@ -60,12 +60,16 @@ static const struct nla_policy sctp_dar_assoc_get_nl_policy[SCTP_DAR_A_ASSOC_ADD
 /* SCTP_DAR_CMD_ADDR_ADD - do */
 static const struct nla_policy sctp_dar_addr_add_nl_policy[SCTP_DAR_A_ASSOC_LOCAL_ADDR + 1] = {
 	[SCTP_DAR_A_ASSOC_ID] = NLA_POLICY_FULL_RANGE(NLA_U32, &sctp_dar_a_assoc_id_range),
+	[SCTP_DAR_A_ASSOC_LOCAL_PORT] = NLA_POLICY_MIN(NLA_BE16, 1),
+	[SCTP_DAR_A_ASSOC_PEER_PORT] = NLA_POLICY_MIN(NLA_BE16, 1),
 	[SCTP_DAR_A_ASSOC_LOCAL_ADDR] = NLA_POLICY_NESTED(sctp_dar_addr_nl_policy),
 };
 
 /* SCTP_DAR_CMD_ADDR_DEL - do */
 static const struct nla_policy sctp_dar_addr_del_nl_policy[SCTP_DAR_A_ASSOC_LOCAL_ADDR + 1] = {
 	[SCTP_DAR_A_ASSOC_ID] = NLA_POLICY_FULL_RANGE(NLA_U32, &sctp_dar_a_assoc_id_range),
+	[SCTP_DAR_A_ASSOC_LOCAL_PORT] = NLA_POLICY_MIN(NLA_BE16, 1),
+	[SCTP_DAR_A_ASSOC_PEER_PORT] = NLA_POLICY_MIN(NLA_BE16, 1),
 	[SCTP_DAR_A_ASSOC_LOCAL_ADDR] = NLA_POLICY_NESTED(sctp_dar_addr_nl_policy),
 };
 

@@ -68,6 +68,7 @@ struct dar_fix {
 	struct sctp_dar_ep_plan plan;
 	struct sctp_dar_sockview sv;
 	struct sctp_dar_asocview av;
+	struct sctp_dar_policy_cfg cfg;	/* too large for the stack */
 };
 
 static int dar_policy_test_init(struct kunit *test)
@@ -133,18 +134,19 @@ static void sctp_dar_sockaddr_eligible_rejects_local_scopes(struct kunit *test)
 
 static void sctp_dar_policy_parse_ports_accepts_forms(struct kunit *test)
 {
-	struct sctp_dar_policy_cfg cfg = {};
+	struct dar_fix *f = test->priv;
+	struct sctp_dar_policy_cfg *cfg = &f->cfg;
 
-	KUNIT_ASSERT_EQ(test, sctp_dar_policy_parse_ports("all\n", &cfg), 0);
-	KUNIT_EXPECT_TRUE(test, cfg.manage_all_bound);
-	KUNIT_ASSERT_EQ(test, sctp_dar_policy_parse_ports("5000,1,65535", &cfg), 0);
-	KUNIT_EXPECT_FALSE(test, cfg.manage_all_bound);
-	KUNIT_ASSERT_EQ(test, cfg.nports, 3U);
-	KUNIT_EXPECT_EQ(test, cfg.ports[0], 5000);
-	KUNIT_EXPECT_EQ(test, cfg.ports[2], 65535);
-	KUNIT_ASSERT_EQ(test, sctp_dar_policy_parse_ports("", &cfg), 0);
-	KUNIT_EXPECT_EQ(test, cfg.nports, 0U);
-	KUNIT_EXPECT_EQ(test, sctp_dar_policy_parse_ports("none", &cfg), 0);
+	KUNIT_ASSERT_EQ(test, sctp_dar_policy_parse_ports("all\n", cfg), 0);
+	KUNIT_EXPECT_TRUE(test, cfg->manage_all_bound);
+	KUNIT_ASSERT_EQ(test, sctp_dar_policy_parse_ports("5000,1,65535", cfg), 0);
+	KUNIT_EXPECT_FALSE(test, cfg->manage_all_bound);
+	KUNIT_ASSERT_EQ(test, cfg->nports, 3U);
+	KUNIT_EXPECT_EQ(test, cfg->ports[0], 5000);
+	KUNIT_EXPECT_EQ(test, cfg->ports[2], 65535);
+	KUNIT_ASSERT_EQ(test, sctp_dar_policy_parse_ports("", cfg), 0);
+	KUNIT_EXPECT_EQ(test, cfg->nports, 0U);
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_parse_ports("none", cfg), 0);
 }
 
 static void sctp_dar_policy_parse_ports_rejects_malformed(struct kunit *test)
@@ -153,45 +155,51 @@ static void sctp_dar_policy_parse_ports_rejects_malformed(struct kunit *test)
 		"0", "65536", "1,", ",1", "a", "1,,2", "1 2", "all,1", "-1",
 		"1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33",
 	};
-	struct sctp_dar_policy_cfg cfg = { .nports = 1, .ports = { 7 } };
+	struct dar_fix *f = test->priv;
+	struct sctp_dar_policy_cfg *cfg = &f->cfg;
 	unsigned int i;
 
+	cfg->nports = 1;
+	cfg->ports[0] = 7;
+
 	for (i = 0; i < ARRAY_SIZE(bad); i++)
-		KUNIT_EXPECT_EQ_MSG(test, sctp_dar_policy_parse_ports(bad[i], &cfg),
+		KUNIT_EXPECT_EQ_MSG(test, sctp_dar_policy_parse_ports(bad[i], cfg),
 				    -EINVAL, "%s", bad[i]);
-	KUNIT_EXPECT_EQ(test, cfg.nports, 1U);
-	KUNIT_EXPECT_EQ(test, cfg.ports[0], 7);
+	KUNIT_EXPECT_EQ(test, cfg->nports, 1U);
+	KUNIT_EXPECT_EQ(test, cfg->ports[0], 7);
 }
 
 static void sctp_dar_policy_manage_by_binding_and_port(struct kunit *test)
 {
 	struct dar_fix *f = test->priv;
-	struct sctp_dar_policy_cfg cfg = { .manage_wildcard = true };
+	struct sctp_dar_policy_cfg *cfg = &f->cfg;
 	struct sctp_dar_sockview *sv = &f->sv;
 
+	cfg->manage_wildcard = true;
+
 	dar_sock_bound_a(sv);
-	KUNIT_EXPECT_EQ(test, sctp_dar_policy_manage(&cfg, sv),
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_manage(cfg, sv),
 			SCTP_DAR_UNMANAGED);
-	cfg.nports = 1;
-	cfg.ports[0] = 5000;
-	KUNIT_EXPECT_EQ(test, sctp_dar_policy_manage(&cfg, sv),
+	cfg->nports = 1;
+	cfg->ports[0] = 5000;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_manage(cfg, sv),
 			SCTP_DAR_MANAGED_BOUND);
-	cfg.nports = 0;
-	cfg.manage_all_bound = true;
-	KUNIT_EXPECT_EQ(test, sctp_dar_policy_manage(&cfg, sv),
+	cfg->nports = 0;
+	cfg->manage_all_bound = true;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_manage(cfg, sv),
 			SCTP_DAR_MANAGED_BOUND);
 
 	sv->boundall = true;
 	sv->ep[0] = dar_v4("0.0.0.0");
-	KUNIT_EXPECT_EQ(test, sctp_dar_policy_manage(&cfg, sv),
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_manage(cfg, sv),
 			SCTP_DAR_MANAGED_WILDCARD);
-	cfg.manage_wildcard = false;
-	KUNIT_EXPECT_EQ(test, sctp_dar_policy_manage(&cfg, sv),
+	cfg->manage_wildcard = false;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_manage(cfg, sv),
 			SCTP_DAR_UNMANAGED);
 
 	sv->nep = 0;	/* not bound yet */
-	cfg.manage_wildcard = true;
-	KUNIT_EXPECT_EQ(test, sctp_dar_policy_manage(&cfg, sv),
+	cfg->manage_wildcard = true;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_manage(cfg, sv),
 			SCTP_DAR_UNMANAGED);
 }
 

@@ -61,13 +61,14 @@ check()
 	fi
 }
 
-# 1. ADD-IP by hand: the peer learns B.
+# 1. ADD-IP by hand, on every association with peer port 5001 (this one):
+# the peer learns B.
 add_b()
 {
-	sctpaddr -n "$MN" addr add 10.0.2.1 id "$ID" &&
+	sctpaddr -n "$MN" addr add 10.0.2.1 pport 5001 &&
 		wait_for 5 peer_has 5001 10.0.2.1
 }
-check "addr add: the peer learns B" add_b
+check "addr add (selector pport): the peer learns B" add_b
 
 # 2. B acknowledged: it is a source in our view.
 b_acked()

@@ -12,7 +12,7 @@
 # compared before and after.
 . "$(dirname "$0")/lib.sh"
 
-tap_plan 46
+tap_plan 48
 command -v sctpaddr >/dev/null || skip_all "sctpaddr is not installed"
 command -v nlraw >/dev/null || skip_all "nlraw is not installed"
 command -v jq >/dev/null || skip_all "jq is not installed"
@@ -161,11 +161,18 @@ fi
 raw "addr-add: missing address" \
 	"$(E "EINVAL(22)" "missing local-addr: the address to add" -1 6)" \
 	addr-add 1:u32="$ID"
-raw "addr-add: missing id" "$(E "EINVAL(22)" "missing association id" -1 1)" \
+raw "addr-add: missing id" \
+	"$(E "EINVAL(22)" "missing association id (or local-port, peer-port selectors)" -1 1)" \
 	addr-add "6:nest(1:ip4=10.0.2.1)"
-raw "addr-add: selector not allowed (local-port)" \
-	"$(E "EINVAL(22)" "Unsupported attribute" 2)" \
+raw "addr-add: id and a selector" \
+	"$(E "EINVAL(22)" "give an association id or selectors, not both" 2)" \
 	addr-add 1:u32="$ID" 2:be16=5001 "6:nest(1:ip4=10.0.2.1)"
+raw "addr-add: a selector that matches nothing" \
+	"$(E "ENOENT(2)" "no association in this network namespace matches" 3)" \
+	addr-add 3:be16=9999 "6:nest(1:ip4=10.0.2.1)"
+raw "addr-add: a reply-only attribute (state)" \
+	"$(E "EINVAL(22)" "Unsupported attribute" 4)" \
+	addr-add 1:u32="$ID" 4:u32=3 "6:nest(1:ip4=10.0.2.1)"
 raw "addr-add: unknown association" \
 	"$(E "ENOENT(2)" "no such association in this network namespace" 1)" \
 	addr-add 1:u32=2147483647 "6:nest(1:ip4=10.0.2.1)"
@@ -207,8 +214,8 @@ cli "sctpaddr: bad address" 2 'Error: invalid address "10.0.1".' \
 cli "sctpaddr: missing value" 2 \
 	'Error: selector "lport" needs a value; try "sctpaddr assoc help".' \
 	assoc show lport
-cli "sctpaddr: addr add needs an id" 2 \
-	'Error: "add" takes "ADDRESS id ASSOC_ID"; try "sctpaddr addr help".' \
+cli "sctpaddr: addr add needs an id or selectors" 2 \
+	'Error: "add" takes "ADDRESS id ASSOC_ID" or "ADDRESS SELECTOR ..."; try "sctpaddr addr help".' \
 	addr add 10.0.2.1
 cli "sctpaddr: kernel's extack is printed" 1 \
 	'Error: no such association in this network namespace.' \

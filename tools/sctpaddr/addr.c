@@ -4,6 +4,8 @@
  * association by hand (SCTP_DAR_CMD_ADDR_ADD / SCTP_DAR_CMD_ADDR_DEL: the
  * kernel sends an ASCONF with ADD-IP or DELETE-IP).
  */
+#include <arpa/inet.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,34 +14,61 @@
 static void addr_usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: sctpaddr addr { add | del } ADDRESS id ASSOC_ID\n"
+		"Usage: sctpaddr addr { add | del } ADDRESS { id ASSOC_ID | SELECTOR ... }\n"
 		"       sctpaddr addr help\n"
+		"where  SELECTOR := { lport PORT | pport PORT }\n"
 		"The address is added to or deleted from the association's socket,\n"
 		"as sctp_bindx() does: every association of a one-to-many socket\n"
-		"gets the ASCONF.\n");
+		"gets the ASCONF. With selectors, every matching association does;\n"
+		"those that already are as asked are left alone.\n");
 }
 
 static int addr_run(int argc, char **argv, uint8_t cmd)
 {
 	const char *verb = cmd == SCTP_DAR_CMD_ADDR_ADD ? "add" : "del";
+	uint32_t id = 0, lport = 0, pport = 0, *v;
 	struct sockaddr_storage ss;
 	struct dar_nl nl = {};
 	struct nlmsghdr *nlh;
-	uint32_t id;
-	int ret;
+	const char *what;
+	int i, ret;
 
-	if (argc != 3 || strcmp(argv[1], "id"))
-		return usage_error("addr", "\"%s\" takes \"ADDRESS id ASSOC_ID\"",
+	if (argc < 3 || argc % 2 == 0)
+		return usage_error("addr", "\"%s\" takes \"ADDRESS id ASSOC_ID\" or \"ADDRESS SELECTOR ...\"",
 				   verb);
-	if (parse_addr(argv[0], &ss) ||
-	    parse_u32(argv[2], "association id", 1, INT32_MAX, &id))
+	if (parse_addr(argv[0], &ss))
 		return EXIT_USAGE;
+	for (i = 1; i < argc; i += 2) {
+		if (!strcmp(argv[i], "id")) {
+			v = &id;
+			what = "association id";
+		} else if (!strcmp(argv[i], "lport")) {
+			v = &lport;
+			what = "port";
+		} else if (!strcmp(argv[i], "pport")) {
+			v = &pport;
+			what = "port";
+		} else {
+			return usage_error("addr", "unknown selector \"%s\"", argv[i]);
+		}
+		if (*v)
+			return usage_error("addr", "\"%s\" given twice", argv[i]);
+		if (parse_u32(argv[i + 1], what, 1, v == &id ? INT32_MAX : 65535, v))
+			return EXIT_USAGE;
+	}
+	if (id && (lport || pport))
+		return usage_error("addr", "give \"id\" or selectors, not both");
 	if (dar_nl_open(&nl)) {
 		dar_nl_close(&nl);
 		return EXIT_FAIL;
 	}
 	nlh = dar_nl_msg(&nl, cmd, 0);
-	mnl_attr_put_u32(nlh, SCTP_DAR_A_ASSOC_ID, id);
+	if (id)
+		mnl_attr_put_u32(nlh, SCTP_DAR_A_ASSOC_ID, id);
+	if (lport)
+		mnl_attr_put_u16(nlh, SCTP_DAR_A_ASSOC_LOCAL_PORT, htons(lport));
+	if (pport)
+		mnl_attr_put_u16(nlh, SCTP_DAR_A_ASSOC_PEER_PORT, htons(pport));
 	dar_nl_put_addr(nlh, SCTP_DAR_A_ASSOC_LOCAL_ADDR, &ss);
 	ret = dar_nl_talk(&nl, nlh, NULL, NULL);
 	dar_nl_close(&nl);

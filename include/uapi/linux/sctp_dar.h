@@ -592,11 +592,14 @@ enum sctp_dar_a_link {
  * @SCTP_DAR_CMD_EVENT: an event of the caller's namespace, sent to the
  *	events group only while it has listeners
  * @SCTP_DAR_CMD_ADDR_ADD: add a local address to an association (ASCONF
- *	Add IP Address); it is added to the association's socket, as
- *	sctp_bindx() does: every association of a one-to-many socket gets it
+ *	Add IP Address), or to every association local-port and/or
+ *	peer-port select (instead of id; those that already have it are left
+ *	alone); it is added to the association's socket, as sctp_bindx()
+ *	does: every association of a one-to-many socket gets it
  * @SCTP_DAR_CMD_ADDR_DEL: delete a local address from an association
- *	(ASCONF Delete IP Address), never its last one; acts on the
- *	association's socket like addr-add
+ *	(ASCONF Delete IP Address), never its last one, or from every
+ *	association local-port and/or peer-port select (those without it are
+ *	left alone); acts on the association's socket like addr-add
  * @SCTP_DAR_CMD_ASSOC_SET: choose an association's primary paths: primary
  *	(the peer address this end sends to) and/or peer-primary (the local
  *	address the peer is asked to send to); sctp_dar keeps a choice made
