@@ -139,7 +139,7 @@ static int dar_parse_ports(const struct nlattr *nest,
 }
 
 static int dar_parse_prefix(const struct nlattr *attr,
-			    struct sctp_dar_prefix *p,
+			    struct sctp_dar_policy_prefix *p,
 			    struct netlink_ext_ack *extack)
 {
 	struct nlattr *tb[SCTP_DAR_A_PREFIX_MAX + 1];

@@ -162,7 +162,7 @@ static const u8 *dar_addr_bytes(const union sctp_addr *a, unsigned int *bits)
  * Return: 0; -ERANGE when the length exceeds the family's; -EINVAL when
  * bits past the length are set (as "ip route" refuses 10.0.1.1/24).
  */
-int sctp_dar_policy_prefix_valid(const struct sctp_dar_prefix *p)
+int sctp_dar_policy_prefix_valid(const struct sctp_dar_policy_prefix *p)
 {
 	unsigned int bits, i;
 	const u8 *b;
@@ -195,7 +195,7 @@ bool sctp_dar_policy_denied(const struct sctp_dar_policy_cfg *cfg,
 
 	ab = dar_addr_bytes(a, &bits);
 	for (i = 0; i < cfg->ndeny; i++) {
-		const struct sctp_dar_prefix *p = &cfg->deny[i];
+		const struct sctp_dar_policy_prefix *p = &cfg->deny[i];
 
 		if (p->a.sa.sa_family != a->sa.sa_family)
 			continue;

@@ -44,11 +44,11 @@
 #define SCTP_DAR_LINK_PRIO_MAX	255
 
 /**
- * struct sctp_dar_prefix - an address prefix
+ * struct sctp_dar_policy_prefix - an address prefix
  * @a: the address (port 0; bits past @len zero)
  * @len: its length in bits
  */
-struct sctp_dar_prefix {
+struct sctp_dar_policy_prefix {
 	union sctp_addr a;
 	u8 len;
 };
@@ -246,7 +246,7 @@ struct sctp_dar_policy_cfg {
 	unsigned int debounce_ms;
 	bool paused;
 	unsigned int ndeny;
-	struct sctp_dar_prefix deny[SCTP_DAR_MAX_DENY];
+	struct sctp_dar_policy_prefix deny[SCTP_DAR_MAX_DENY];
 	unsigned int nlinks;
 	struct sctp_dar_link_prio links[SCTP_DAR_MAX_LINKS];
 };
@@ -316,7 +316,7 @@ struct sctp_dar_ep_plan {
 bool sctp_dar_sockaddr_equal(const union sctp_addr *a, const union sctp_addr *b);
 bool sctp_dar_sockaddr_eligible(const union sctp_addr *a);
 int sctp_dar_policy_parse_ports(const char *s, struct sctp_dar_policy_cfg *cfg);
-int sctp_dar_policy_prefix_valid(const struct sctp_dar_prefix *p);
+int sctp_dar_policy_prefix_valid(const struct sctp_dar_policy_prefix *p);
 bool sctp_dar_policy_denied(const struct sctp_dar_policy_cfg *cfg,
 			    const union sctp_addr *a);
 u32 sctp_dar_policy_link_prio(const struct sctp_dar_policy_cfg *cfg,

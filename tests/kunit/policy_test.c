@@ -476,7 +476,7 @@ static void sctp_dar_policy_has_usable_src_skips_except(struct kunit *test)
 
 static void sctp_dar_policy_prefix_valid_checks_len_and_host_bits(struct kunit *test)
 {
-	struct sctp_dar_prefix p = { .a = dar_v4("10.0.0.0"), .len = 8 };
+	struct sctp_dar_policy_prefix p = { .a = dar_v4("10.0.0.0"), .len = 8 };
 
 	KUNIT_EXPECT_EQ(test, sctp_dar_policy_prefix_valid(&p), 0);
 	p.len = 33;
