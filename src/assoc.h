@@ -139,6 +139,12 @@ enum sctp_dar_stage {
  *	(sctpaddr); kept as @want while it is usable, family 0 if none
  * @pin_path: the peer address an administrator made this end's primary;
  *	kept while that path is active, family 0 if none
+ * @q_choice: the local address path quality chose over @q_over (the
+ *	policy's own choice then), family 0 if none
+ * @q_over: the policy's choice @q_choice replaced; when the policy changes
+ *	its mind (a new address, a priority) @q_choice is dropped
+ * @q_cand: a local address whose path is clearly better, family 0 if none
+ * @q_since: jiffies since when @q_cand has been clearly better
  * @stats: counters
  */
 struct sctp_dar_assoc {
@@ -161,6 +167,10 @@ struct sctp_dar_assoc {
 	u8 blocked;
 	union sctp_addr pin_want;
 	union sctp_addr pin_path;
+	union sctp_addr q_choice;
+	union sctp_addr q_over;
+	union sctp_addr q_cand;
+	unsigned long q_since;
 	struct sctp_dar_assoc_stats stats;
 };
 

@@ -667,6 +667,30 @@ static int dar_path_rank(const struct sctp_dar_path *p)
 }
 
 /**
+ * sctp_dar_policy_path_better - is path @a clearly better than path @b?
+ * @a: a path
+ * @b: the path in use
+ *
+ * A better state wins (active, potentially failed, unconfirmed, inactive).
+ * Between paths in the same state only a large difference in smoothed RTT
+ * counts - less than half of @b's, minus SCTP_DAR_SRTT_MARGIN_MS - so that
+ * measurement noise never moves a primary (hysteresis; the caller also
+ * wants it to last). Unmeasured RTTs never count.
+ *
+ * Context: any.
+ * Return: true when @a should replace @b.
+ */
+bool sctp_dar_policy_path_better(const struct sctp_dar_path *a,
+				 const struct sctp_dar_path *b)
+{
+	if (dar_path_rank(a) != dar_path_rank(b))
+		return dar_path_rank(a) > dar_path_rank(b);
+	return a->srtt_ms && b->srtt_ms &&
+	       2 * a->srtt_ms + SCTP_DAR_SRTT_MARGIN_MS < b->srtt_ms;
+}
+EXPORT_SYMBOL_IF_KUNIT(sctp_dar_policy_path_better);
+
+/**
  * sctp_dar_policy_pick_path - the peer address this end should send to
  * @av: the association
  * @ifindex: the device of the preferred local address, 0 for any

@@ -42,6 +42,7 @@
 #define SCTP_DAR_MAX_DENY	16	/* deny-listed prefixes */
 #define SCTP_DAR_MAX_LINKS	32	/* interfaces with a priority */
 #define SCTP_DAR_LINK_PRIO_MAX	255
+#define SCTP_DAR_SRTT_MARGIN_MS	20	/* path quality: noise floor */
 
 /**
  * struct sctp_dar_policy_prefix - an address prefix
@@ -347,6 +348,8 @@ int sctp_dar_policy_pick_local(const struct sctp_dar_hostview *hv,
 			       const struct sctp_dar_asocview *av,
 			       bool src_only);
 int sctp_dar_policy_pick_path(const struct sctp_dar_asocview *av, int ifindex);
+bool sctp_dar_policy_path_better(const struct sctp_dar_path *a,
+				 const struct sctp_dar_path *b);
 bool sctp_dar_policy_has_usable_src(const struct sctp_dar_hostview *hv,
 				    const struct sctp_dar_asocview *av,
 				    const union sctp_addr *except);

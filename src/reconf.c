@@ -65,6 +65,8 @@
 #define DAR_RETRY		(5 * HZ)  /* before a failed change is retried */
 #define DAR_ROUTE_WAIT		HZ	  /* for routing to leave a dead link */
 #define DAR_MAX_REDEL		8	  /* refused DELETEs resent per pass */
+#define DAR_QUALITY_HOLD	(2 * HZ)  /* a better path must stay better */
+#define DAR_QUALITY_POLL	(2 * HZ)  /* look at path quality again */
 #define DAR_DAD_POLL		msecs_to_jiffies(20)
 #define DAR_LIFETIME_POLL	HZ
 
@@ -141,6 +143,8 @@ struct dar_wc {
  * @waiting: some association is in the middle of a change
  * @managed: some managed socket was seen
  * @wildcard: some managed wildcard socket has auto_asconf on
+ * @watch: some association has a choice of paths: look at their quality
+ *	again in DAR_QUALITY_POLL
  * @hold: an association with no usable source waits for routing to reach
  *	a new address: keep the kernel's ADD of it queued (if it left now it
  *	would leave from a dead address, or find no route, and wait an RTO)
@@ -160,6 +164,7 @@ struct dar_pass {
 	bool waiting;
 	bool managed;
 	bool wildcard;
+	bool watch;
 	bool hold;
 	struct dar_wc wc[SCTP_DAR_MAX_HADDR];
 	unsigned int nredel;
@@ -774,6 +779,109 @@ static int dar_pinned_local(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st
 	return li;
 }
 
+/* The best path of @av routed over the device of its local address @k, or
+ * -1. Fills in the paths' devices as seen from that address.
+ */
+static int dar_local_path(struct sctp_dar_reconf *r,
+			  struct sctp_dar_asocview *av, unsigned int k)
+{
+	const struct sctp_dar_haddr *ha = sctp_dar_hostview_find(r->hv,
+								 &av->l[k].a);
+	int pi;
+
+	if (!ha)
+		return -1;
+	sctp_dar_assoc_route_paths(r->net, &av->l[k].a, av);
+	pi = sctp_dar_policy_pick_path(av, ha->ifindex);
+	return pi >= 0 && av->p[pi].ifindex == ha->ifindex ? pi : -1;
+}
+
+/* Is local address @k an acknowledged source, usable on the host? */
+static const struct sctp_dar_haddr *
+dar_src_usable(struct sctp_dar_reconf *r, const struct sctp_dar_asocview *av,
+	       unsigned int k)
+{
+	const struct sctp_dar_haddr *ha = sctp_dar_hostview_find(r->hv,
+								 &av->l[k].a);
+
+	if (av->l[k].state != SCTP_DAR_LA_SRC || !sctp_dar_haddr_usable(ha))
+		return NULL;
+	return ha;
+}
+
+/* Path quality, the seeds' "better signal": among the association's
+ * usable sources of the policy's choice's priority, one on another device
+ * whose path is clearly better (sctp_dar_policy_path_better()) for
+ * DAR_QUALITY_HOLD replaces the policy's choice @li, and stays chosen
+ * until the policy changes its mind or another is clearly better for as
+ * long. Return: the index in @av->l of the address to use.
+ */
+static int dar_quality_local(struct sctp_dar_reconf *r, struct dar_pass *p,
+			     struct sctp_dar_assoc *st,
+			     struct sctp_dar_asocview *av, int li)
+{
+	const struct sctp_dar_haddr *cur_ha, *ha;
+	int cur = li, cand = -1, cp, kp;
+	unsigned int k, usable = 0;
+
+	if (st->q_choice.sa.sa_family &&
+	    sctp_dar_sockaddr_equal(&st->q_over, &av->l[li].a)) {
+		const struct sctp_dar_haddr *li_ha =
+			sctp_dar_hostview_find(r->hv, &av->l[li].a);
+
+		for (k = 0; k < av->nl; k++)
+			if (sctp_dar_sockaddr_equal(&av->l[k].a, &st->q_choice))
+				break;
+		ha = k < av->nl ? dar_src_usable(r, av, k) : NULL;
+		/* ... unless an administrator now prefers the other. */
+		if (ha && li_ha && ha->prio >= li_ha->prio)
+			cur = k;
+	}
+	if (cur == li)
+		memset(&st->q_choice, 0, sizeof(st->q_choice));
+	cur_ha = dar_src_usable(r, av, cur);
+	if (!av->established || !cur_ha)
+		return cur;
+	cp = dar_local_path(r, av, cur);
+	for (k = 0; k < av->nl; k++) {
+		ha = dar_src_usable(r, av, k);
+		if (!ha)
+			continue;
+		usable++;
+		if (k == cur || cp < 0 || ha->prio != cur_ha->prio ||
+		    ha->ifindex == cur_ha->ifindex)
+			continue;
+		kp = dar_local_path(r, av, k);
+		if (kp >= 0 && sctp_dar_policy_path_better(&av->p[kp],
+							   &av->p[cp])) {
+			cand = k;
+			break;
+		}
+	}
+	if (usable > 1 || cand >= 0) {	/* the loop stops at a candidate */
+		p->watch = true;
+		dar_poll_in(p, DAR_QUALITY_POLL);
+	}
+	if (cand < 0) {
+		memset(&st->q_cand, 0, sizeof(st->q_cand));
+		return cur;
+	}
+	if (!sctp_dar_sockaddr_equal(&st->q_cand, &av->l[cand].a)) {
+		st->q_cand = av->l[cand].a;
+		st->q_since = p->now;
+	}
+	if (time_before(p->now, st->q_since + DAR_QUALITY_HOLD)) {
+		dar_poll_in(p, st->q_since + DAR_QUALITY_HOLD - p->now);
+		return cur;
+	}
+	pr_debug("association %d: path from %pISc clearly better than from %pISc\n",
+		 av->id, &av->l[cand].a.sa, &av->l[cur].a.sa);
+	st->q_choice = av->l[cand].a;
+	st->q_over = av->l[li].a;
+	memset(&st->q_cand, 0, sizeof(st->q_cand));
+	return cand;
+}
+
 /* Drive one association's primary change a step further.
  * Return: true when no change is under way (removals may proceed).
  */
@@ -805,6 +913,8 @@ static bool dar_asoc(struct sctp_dar_reconf *r, struct dar_pass *p,
 	if (li < 0)
 		return true;	/* nothing usable: the kernel keeps trying */
 	li = dar_pinned_local(r, st, av, li);
+	if (!st->pin_want.sa.sa_family)
+		li = dar_quality_local(r, p, st, av, li);
 	want = &av->l[li].a;
 
 	if (created || !st->want.sa.sa_family) {
@@ -1542,7 +1652,7 @@ static unsigned long dar_pass(struct sctp_dar_reconf *r)
 			sctp_dar_assoc_sweep(&r->table, false);
 			r->last_full = p->now;
 		}
-		r->busy = p->waiting;
+		r->busy = p->waiting || p->watch;
 		if (!p->waiting)
 			r->event_ns = 0;
 		next = p->next;

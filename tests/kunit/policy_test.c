@@ -550,6 +550,28 @@ static void sctp_dar_policy_link_prio_set_clear_full(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sctp_dar_policy_set_link_prio(cfg, 7, 0), 0);
 }
 
+static void sctp_dar_policy_path_better_state_then_large_srtt(struct kunit *test)
+{
+	struct sctp_dar_path a = { .state = SCTP_DAR_PATH_ACTIVE, .srtt_ms = 10 };
+	struct sctp_dar_path b = { .state = SCTP_DAR_PATH_ACTIVE, .srtt_ms = 39 };
+
+	/* 2 * 10 + 20 = 40: not below 39, nor 40; below 41. */
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&a, &b));
+	b.srtt_ms = 40;
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&a, &b));
+	b.srtt_ms = 41;
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_better(&a, &b));
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&b, &a));
+	/* Unmeasured never counts. */
+	a.srtt_ms = 0;
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&a, &b));
+	/* State first, whatever the RTTs. */
+	a.srtt_ms = 500;
+	b.state = SCTP_DAR_PATH_PF;
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_better(&a, &b));
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&b, &a));
+}
+
 static struct kunit_case sctp_dar_policy_cases[] = {
 	KUNIT_CASE(sctp_dar_sockaddr_equal_ignores_port),
 	KUNIT_CASE(sctp_dar_sockaddr_eligible_rejects_local_scopes),
@@ -571,6 +593,7 @@ static struct kunit_case sctp_dar_policy_cases[] = {
 	KUNIT_CASE(sctp_dar_policy_prefix_valid_checks_len_and_host_bits),
 	KUNIT_CASE(sctp_dar_policy_denied_matches_prefix_bits),
 	KUNIT_CASE(sctp_dar_policy_link_prio_set_clear_full),
+	KUNIT_CASE(sctp_dar_policy_path_better_state_then_large_srtt),
 	{}
 };
 
