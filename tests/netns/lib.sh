@@ -79,6 +79,21 @@ tap_result()
 	fi
 }
 
+# check NAME CMD...: one case from a command's status. On failure the
+# script's check_diag function, if it defines one, prints what helps.
+check()
+{
+	local name=$1
+
+	shift
+	if "$@"; then
+		tap_ok "$name"
+	else
+		declare -F check_diag >/dev/null && check_diag
+		tap_fail "$name"
+	fi
+}
+
 tap_diag()
 {
 	local line

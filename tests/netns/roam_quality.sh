@@ -43,18 +43,11 @@ delay_b()
 
 our_primary() { sctpaddr -n "$MN" -j assoc show lport 5002 | jq -r '.[0].primary'; }
 
-check()
+# check_diag: what a failing check (lib.sh) shows.
+check_diag()
 {
-	local name=$1
-
-	shift
-	if "$@"; then
-		tap_ok "$name"
-	else
-		tap_diag "peer view: $(peer_view 5003); our primary: $(our_primary)"
-		tap_diag "paths: $(sctpaddr -n "$MN" -j assoc show lport 5002 | jq -c '[.[0].paths[] | {addr, state, srtt_ms}]')"
-		tap_fail "$name"
-	fi
+	tap_diag "peer view: $(peer_view 5003); our primary: $(our_primary)"
+	tap_diag "paths: $(sctpaddr -n "$MN" -j assoc show lport 5002 | jq -c '[.[0].paths[] | {addr, state, srtt_ms}]')"
 }
 
 stream_server s "$CN" 5003 -d 120000 -B 10.0.1.2 -B 10.0.2.2 &&

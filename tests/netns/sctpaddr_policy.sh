@@ -30,19 +30,11 @@ done
 sa() { sctpaddr -n "$MN" "$@"; }
 pol() { sa -j policy show; }
 
-# check NAME CMD...: one case; on failure show the policy and both views.
-check()
+# check_diag: what a failing check (lib.sh) shows.
+check_diag()
 {
-	local name=$1
-
-	shift
-	if "$@"; then
-		tap_ok "$name"
-	else
-		tap_diag "policy: $(pol)"
-		tap_diag "peer view: $(peer_view 5003)"
-		tap_fail "$name"
-	fi
+	tap_diag "policy: $(pol)"
+	tap_diag "peer view: $(peer_view 5003)"
 }
 
 # 1. A new namespace starts with the module parameters.
