@@ -498,13 +498,21 @@ static void dar_report_asconf(struct sctp_dar_reconf *r,
 }
 
 /* Explain, once per change of reason, why an association cannot be
- * reconfigured (ratelimited: one event may hit many associations).
+ * reconfigured (ratelimited: one event may hit many associations), and
+ * tell the monitors (event-ignored) when the reason is the peer's.
  */
 static void dar_explain(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st,
 			const struct sctp_dar_socksnap *snap,
 			const struct sctp_dar_asocview *av,
 			enum sctp_dar_blocked why)
 {
+	struct sctp_dar_event ev = {
+		.type = SCTP_DAR_EVENT_TYPE_EVENT_IGNORED,
+		.assoc_id = av->id,
+		.lport = snap->sv.port,
+		.pport = av->np ? ntohs(av->p[0].a.v4.sin_port) : 0,
+	};
+
 	if (st->blocked == why)
 		return;
 	st->blocked = why;
@@ -515,6 +523,12 @@ static void dar_explain(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st,
 	pr_info_ratelimited("netns %u: association %d on port %u cannot be reconfigured: %s\n",
 			    r->net->ns.inum, av->id, snap->sv.port,
 			    sctp_dar_policy_blocked_str(why));
+	if (why == SCTP_DAR_BLOCKED_NO_AUTH)
+		ev.reason = SCTP_DAR_IGNORE_REASON_PEER_NO_AUTH;
+	else if (why == SCTP_DAR_BLOCKED_PEER_NO_ASCONF)
+		ev.reason = SCTP_DAR_IGNORE_REASON_PEER_NO_ASCONF;
+	if (ev.reason)
+		sctp_dar_nl_event(r->net, &ev);
 }
 
 /* Explain host settings that make reconfiguration impossible for new
