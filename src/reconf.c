@@ -721,6 +721,58 @@ static void dar_want_failed(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st
 	}
 }
 
+/* Is the device @ifindex (0: no route) up, as the host view knows it? A
+ * device without eligible addresses is not judged.
+ */
+static bool dar_ifindex_up(const struct sctp_dar_hostview *hv, int ifindex)
+{
+	bool known = false;
+	unsigned int i;
+
+	if (!ifindex)
+		return false;
+	for (i = 0; i < hv->n; i++) {
+		if (hv->a[i].ifindex != ifindex)
+			continue;
+		if (hv->a[i].flags & SCTP_DAR_HA_LINK_UP)
+			return true;
+		known = true;
+	}
+	return !known;
+}
+
+/* The path this end sends on (its primary, perhaps the application's
+ * choice) leaves over a dead link, while a path over @want's device is
+ * there: an idle association should switch at once, not wait for the
+ * retransmission timer. Fills in the paths' devices.
+ */
+static bool dar_primary_stranded(struct sctp_dar_reconf *r,
+				 struct sctp_dar_asocview *av,
+				 const union sctp_addr *want)
+{
+	const struct sctp_dar_haddr *ha = sctp_dar_hostview_find(r->hv, want);
+	unsigned int i;
+	int pi;
+
+	if (!ha)
+		return false;
+	for (i = 0; i < r->hv->n; i++)
+		if (!(r->hv->a[i].flags & SCTP_DAR_HA_LINK_UP))
+			break;
+	if (i == r->hv->n)
+		return false;	/* every link is up */
+	for (i = 0; i < av->np; i++)
+		if (av->p[i].primary)
+			break;
+	if (i == av->np)
+		return false;
+	sctp_dar_assoc_route_paths(r->net, want, av);
+	if (dar_ifindex_up(r->hv, av->p[i].ifindex))
+		return false;
+	pi = sctp_dar_policy_pick_path(av, ha->ifindex);
+	return pi >= 0 && pi != i && av->p[pi].ifindex == ha->ifindex;
+}
+
 /* Drive one association's primary change a step further.
  * Return: true when no change is under way (removals may proceed).
  */
@@ -772,8 +824,18 @@ static bool dar_asoc(struct sctp_dar_reconf *r, struct dar_pass *p,
 		st->retry_at = 0;
 		dar_stage(st, SCTP_DAR_ST_WAIT_ACK, p->now);
 	}
-	if (st->stage == SCTP_DAR_ST_IDLE)
-		return true;
+	if (st->stage == SCTP_DAR_ST_IDLE) {
+		if (!dar_primary_stranded(r, av, want))
+			return true;
+		/* Break-before-make for a primary sctp_dar did not choose
+		 * (the application's, SCTP_PRIMARY_ADDR and perhaps
+		 * SCTP_SET_PEER_PRIMARY_ADDR): its path died.
+		 */
+		st->urgent = true;
+		st->event_ns = r->event_ns ?: ktime_get_ns();
+		st->retry_at = 0;
+		dar_stage(st, SCTP_DAR_ST_WAIT_ACK, p->now);
+	}
 	if (st->retry_at && time_before(p->now, st->retry_at)) {
 		dar_poll_in(p, st->retry_at - p->now);
 		return false;
