@@ -40,9 +40,7 @@ B6=fd00:0002:0000:0000:0000:0000:0000:0001
 
 tap_plan 10
 
-for t in sctp_stream; do
-	command -v "$t" >/dev/null || skip_all "$t is not installed"
-done
+command -v sctp_stream >/dev/null || skip_all "sctp_stream is not installed"
 modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
 # This script changes debounce_ms and grace_ms and reloads the module:
 # leave it as the other tests expect it, loaded with its defaults.
@@ -56,7 +54,7 @@ td_cleanup()
 }
 trap td_cleanup EXIT
 
-# fresh_pair TAG [both]: new namespaces (the old ones deleted), sctp_dar
+# fresh_pair TAG: new namespaces (the old ones deleted), sctp_dar
 # managing the mobile node's client ports 66xx.
 fresh_pair()
 {
@@ -72,7 +70,7 @@ fresh_pair()
 	MN=mn-$LIB_TAG-$1
 	CN=cn-$LIB_TAG-$1
 	manage_ports 6601,6602,6603,6604,6605,6606 || return 1
-	topo_two_paths ${2:-} || return 1
+	topo_two_paths || return 1
 	for ns in "$MN" "$CN"; do
 		sctp_sysctl "$ns" addip_enable 1
 		sctp_sysctl "$ns" auth_enable 1

@@ -110,6 +110,7 @@ scale()
 	if ((rc == 0)); then
 		stream_server "$name-cn" "$CN" "$sport" -d "$DUR" -i "$IVL" \
 			-B 10.0.1.2 -B 10.0.2.2 || rc=1
+		# shellcheck disable=SC2086
 		stream_client "$name-mn" "$MN" 10.0.1.2 "$sport" -d "$DUR" -i "$IVL" \
 			"${bind[@]}" ${4:-} || rc=1
 	fi
