@@ -65,7 +65,8 @@
  *    "max_gap_at_ms":2410.2,"duration_ms":5123.4,"eagain":0,
  *    "assoc_lost":false,"error":null}
  * "assoc_lost" is true when the association was aborted or shut down by the
- * peer before the END exchange completed.
+ * peer before the END exchange completed. "actions" and "actions_failed"
+ * count the -X actions performed and those that failed.
  *
  * Exit status: 0 clean run (END exchange done, nothing lost, duplicated,
  * corrupted or reordered); 1 any anomaly (JSON still printed); 2 bad usage
