@@ -27,11 +27,13 @@
 # correspondent's view of the mobile node, read on the correspondent.
 . "$(dirname "$0")/lib.sh"
 
-DUR=8000
+# The streams run until the case is over (SIGINT ends their sending
+# phase), however slow the kernel; DUR only bounds a stuck case.
+DUR=120000
 IVL=1000
 WAIT=6
 if [[ -e /proc/lockdep ]]; then	# lock debugging: several times slower
-	DUR=40000
+	DUR=300000
 	IVL=10000
 	WAIT=25
 fi
@@ -90,13 +92,23 @@ mon_count()
 	jq -c "select(.event == \"$2\")" "$LIB_TMP/$1.mon" 2>/dev/null | wc -l
 }
 
+# node_sends_to LPORT ADDR: the node's association on LPORT has ADDR as
+# its primary path.
+node_sends_to() { [[ $(assoc_primary "$MN" "$1") == "$2" ]]; }
+
 # peer_view_is PORT VIEW: the correspondent's view is exactly VIEW.
 peer_view_is() { [[ $(peer_view "$1") == "$2" ]]; }
 
 stream_check()
 {
-	local rc=0
+	local rc=0 side
 
+	for side in mn cn; do
+		if ! kill -INT "${STREAM_PID[$1-$side]}" 2>/dev/null; then
+			tap_diag "$1-$side: ended before the case did"
+			rc=1
+		fi
+	done
 	stream_wait "$1-mn" || rc=1
 	stream_wait "$1-cn" || rc=1
 	stream_clean "$1-mn" && stream_clean "$1-cn" || rc=1
@@ -193,13 +205,21 @@ if stream_server "$name-cn" "$CN" $port -d "$DUR" -i "$IVL" -B 10.0.1.2 -B 10.0.
 	[[ $view == "*10.0.1.1 10.0.2.1 " && $mine == 10.0.1.2 && $d_prim == 0 ]] || rc=1
 	tap_result $rc "$name: the application's primary stays across an unrelated host event"
 
+	t0=$SECONDS
 	carrier "$MN" mn-a off
 	wait_for "$WAIT" peer_view_is $port "*10.0.2.1 "
 	rc=$?
+	# The node moves its own primary at once, or in the next pass.
+	wait_for "$WAIT" node_sends_to 6402 10.0.2.2 || rc=1
 	view=$(peer_view $port)
 	mine=$(assoc_primary "$MN" 6402)
-	tap_diag "$name: peer view after A's cable was pulled: $view; node sends to $mine"
+	tap_diag "$name: peer view after A's cable was pulled: $view; node sends to $mine ($((SECONDS - t0)) s or less)"
 	[[ $view == "*10.0.2.1 " && $mine == 10.0.2.2 ]] || rc=1
+	if ((rc)); then
+		kill -0 "${STREAM_PID[$name-mn]}" 2>/dev/null || tap_diag "$name: the node's stream has ended"
+		tap_diag "node: $(ip netns exec "$MN" cat /proc/net/sctp/assocs /proc/net/sctp/remaddr)"
+		tap_diag "correspondent: $(ip netns exec "$CN" cat /proc/net/sctp/assocs)"
+	fi
 	tap_result $rc "$name: replaced when its path dies: peer knows only B, as primary; node sends to B's path"
 	stream_check $name
 	carrier "$MN" mn-a on
