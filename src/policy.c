@@ -500,6 +500,8 @@ static bool dar_asoc_keeps_source(const struct sctp_dar_hostview *hv,
  *    gone for good, lets the kernel keep the DELETE pending until the next
  *    ADD. A still-configured address on a dead link, or a deprecated one,
  *    is never removed from an association that has nothing else.
+ * Plans nothing while an association of the socket is not authenticated
+ * and @cfg->require_auth is set (bindx would reconfigure it too).
  *
  * Context: any.
  */
@@ -516,6 +518,14 @@ void sctp_dar_policy_ep_plan(const struct sctp_dar_policy_cfg *cfg,
 	unsigned long grace = msecs_to_jiffies(cfg->grace_ms);
 
 	memset(plan, 0, sizeof(*plan));
+
+	/* bindx changes the endpoint, hence every association of it: none
+	 * may be reconfigured without the AUTH the policy requires.
+	 */
+	for (i = 0; i < nav; i++)
+		if (sctp_dar_policy_blocked(cfg, sv, &av[i]) ==
+		    SCTP_DAR_BLOCKED_NO_AUTH)
+			return;
 
 	/* Additions, best first (insertion sort on a handful of entries). */
 	for (i = 0; i < hv->n; i++) {

@@ -527,13 +527,21 @@ static void dar_report_asconf(struct sctp_dar_reconf *r,
 }
 
 /* Explain, once per change of reason, why an association cannot be
- * reconfigured (ratelimited: one event may hit many associations).
+ * reconfigured (ratelimited: one event may hit many associations), and
+ * tell the monitors (event-ignored) when the reason is the peer's.
  */
 static void dar_explain(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st,
 			const struct sctp_dar_socksnap *snap,
 			const struct sctp_dar_asocview *av,
 			enum sctp_dar_blocked why)
 {
+	struct sctp_dar_event ev = {
+		.type = SCTP_DAR_EVENT_TYPE_EVENT_IGNORED,
+		.assoc_id = av->id,
+		.lport = snap->sv.port,
+		.pport = av->np ? ntohs(av->p[0].a.v4.sin_port) : 0,
+	};
+
 	if (st->blocked == why)
 		return;
 	st->blocked = why;
@@ -544,6 +552,12 @@ static void dar_explain(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st,
 	pr_info_ratelimited("netns %u: association %d on port %u cannot be reconfigured: %s\n",
 			    r->net->ns.inum, av->id, snap->sv.port,
 			    sctp_dar_policy_blocked_str(why));
+	if (why == SCTP_DAR_BLOCKED_NO_AUTH)
+		ev.reason = SCTP_DAR_IGNORE_REASON_PEER_NO_AUTH;
+	else if (why == SCTP_DAR_BLOCKED_PEER_NO_ASCONF)
+		ev.reason = SCTP_DAR_IGNORE_REASON_PEER_NO_ASCONF;
+	if (ev.reason)
+		sctp_dar_nl_event(r->net, &ev);
 }
 
 /* Explain host settings that make reconfiguration impossible for new
@@ -602,10 +616,32 @@ static int dar_path_index(const struct sctp_dar_asocview *av,
 	return -1;
 }
 
-/* An administrator's choice of this end's primary path stands while that
- * path is active. Return: its index in @av->p, or @pi.
+/* Is the device @ifindex (0: no route) up, as the host view knows it? A
+ * device without eligible addresses is not judged.
  */
-static int dar_pinned_path(struct sctp_dar_assoc *st,
+static bool dar_ifindex_up(const struct sctp_dar_hostview *hv, int ifindex)
+{
+	bool known = false;
+	unsigned int i;
+
+	if (!ifindex)
+		return false;
+	for (i = 0; i < hv->n; i++) {
+		if (hv->a[i].ifindex != ifindex)
+			continue;
+		if (hv->a[i].flags & SCTP_DAR_HA_LINK_UP)
+			return true;
+		known = true;
+	}
+	return !known;
+}
+
+/* An administrator's choice of this end's primary path stands while that
+ * path is active and its route does not leave over a dead link (the
+ * paths' devices are filled in by the caller). Return: its index in
+ * @av->p, or @pi.
+ */
+static int dar_pinned_path(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st,
 			   const struct sctp_dar_asocview *av, int pi)
 {
 	int i;
@@ -613,7 +649,8 @@ static int dar_pinned_path(struct sctp_dar_assoc *st,
 	if (!st->pin_path.sa.sa_family)
 		return pi;
 	i = dar_path_index(av, &st->pin_path);
-	if (i >= 0 && av->p[i].state == SCTP_DAR_PATH_ACTIVE)
+	if (i >= 0 && av->p[i].state == SCTP_DAR_PATH_ACTIVE &&
+	    (!av->p[i].ifindex || dar_ifindex_up(r->hv, av->p[i].ifindex)))
 		return i;
 	memset(&st->pin_path, 0, sizeof(st->pin_path));
 	return pi;
@@ -653,7 +690,7 @@ static void dar_switch(struct sctp_dar_reconf *r, struct dar_pass *p,
 {
 	int err;
 
-	pi = dar_pinned_path(st, av, pi);
+	pi = dar_pinned_path(r, st, av, pi);
 	if (pi >= 0 && !av->p[pi].primary) {
 		err = sctp_dar_assoc_set_primary(s, av->id, &av->p[pi].a);
 		if (err) {
@@ -882,6 +919,38 @@ static int dar_quality_local(struct sctp_dar_reconf *r, struct dar_pass *p,
 	return cand;
 }
 
+/* The path this end sends on (its primary, perhaps the application's
+ * choice) leaves over a dead link, while a path over @want's device is
+ * there: an idle association should switch at once, not wait for the
+ * retransmission timer. Fills in the paths' devices.
+ */
+static bool dar_primary_stranded(struct sctp_dar_reconf *r,
+				 struct sctp_dar_asocview *av,
+				 const union sctp_addr *want)
+{
+	const struct sctp_dar_haddr *ha = sctp_dar_hostview_find(r->hv, want);
+	unsigned int i;
+	int pi;
+
+	if (!ha)
+		return false;
+	for (i = 0; i < r->hv->n; i++)
+		if (!(r->hv->a[i].flags & SCTP_DAR_HA_LINK_UP))
+			break;
+	if (i == r->hv->n)
+		return false;	/* every link is up */
+	for (i = 0; i < av->np; i++)
+		if (av->p[i].primary)
+			break;
+	if (i == av->np)
+		return false;
+	sctp_dar_assoc_route_paths(r->net, want, av);
+	if (dar_ifindex_up(r->hv, av->p[i].ifindex))
+		return false;
+	pi = sctp_dar_policy_pick_path(av, ha->ifindex);
+	return pi >= 0 && pi != i && av->p[pi].ifindex == ha->ifindex;
+}
+
 /* Drive one association's primary change a step further.
  * Return: true when no change is under way (removals may proceed).
  */
@@ -936,8 +1005,18 @@ static bool dar_asoc(struct sctp_dar_reconf *r, struct dar_pass *p,
 		st->retry_at = 0;
 		dar_stage(st, SCTP_DAR_ST_WAIT_ACK, p->now);
 	}
-	if (st->stage == SCTP_DAR_ST_IDLE)
-		return true;
+	if (st->stage == SCTP_DAR_ST_IDLE) {
+		if (!dar_primary_stranded(r, av, want))
+			return true;
+		/* Break-before-make for a primary sctp_dar did not choose
+		 * (the application's, SCTP_PRIMARY_ADDR and perhaps
+		 * SCTP_SET_PEER_PRIMARY_ADDR): its path died.
+		 */
+		st->urgent = true;
+		st->event_ns = r->event_ns ?: ktime_get_ns();
+		st->retry_at = 0;
+		dar_stage(st, SCTP_DAR_ST_WAIT_ACK, p->now);
+	}
 	if (st->retry_at && time_before(p->now, st->retry_at)) {
 		dar_poll_in(p, st->retry_at - p->now);
 		return false;

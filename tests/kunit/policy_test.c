@@ -261,6 +261,37 @@ static void sctp_dar_policy_ep_plan_adds_new_address(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, plan->rescue);
 }
 
+/* require_auth: a peer without AUTH keeps the endpoint as it is. */
+static void sctp_dar_policy_ep_plan_needs_auth(struct kunit *test)
+{
+	struct dar_fix *f = test->priv;
+	struct sctp_dar_hostview *hv = &f->hv;
+	struct sctp_dar_ep_plan *plan = &f->plan;
+	struct sctp_dar_sockview *sv = &f->sv;
+	struct sctp_dar_asocview *av = &f->av;
+	struct sctp_dar_policy_cfg cfg = dar_cfg;
+
+	dar_sock_bound_a(sv);
+	sv->ep[sv->nep++] = dar_v4("10.0.3.1");
+	dar_host(hv, "10.0.1.1", 2, SCTP_DAR_HA_LINK_UP, T_BOOT);
+	dar_host(hv, "10.0.2.1", 3, SCTP_DAR_HA_LINK_UP, T_NEW);
+	dar_host(hv, "10.0.3.1", 4, 0, T_BOOT);	/* cable pulled */
+	dar_asoc_ok(av);
+	av->auth_capable = false;
+	dar_asoc_laddr(av, "10.0.1.1", SCTP_DAR_LA_SRC);
+	dar_asoc_laddr(av, "10.0.3.1", SCTP_DAR_LA_SRC);
+
+	sctp_dar_policy_ep_plan(&cfg, hv, sv, av, 1, T_NOW, plan);
+	KUNIT_EXPECT_EQ(test, plan->nadd, 0U);
+	KUNIT_EXPECT_EQ(test, plan->nrem, 0U);
+	KUNIT_EXPECT_FALSE(test, plan->rescue);
+
+	cfg.require_auth = false;
+	sctp_dar_policy_ep_plan(&cfg, hv, sv, av, 1, T_NOW, plan);
+	KUNIT_EXPECT_EQ(test, plan->nadd, 1U);
+	KUNIT_EXPECT_EQ(test, plan->nrem, 1U);
+}
+
 static void sctp_dar_policy_ep_plan_keeps_app_choice(struct kunit *test)
 {
 	struct dar_fix *f = test->priv;
@@ -581,6 +612,7 @@ static struct kunit_case sctp_dar_policy_cases[] = {
 	KUNIT_CASE(sctp_dar_policy_blocked_reports_first_reason),
 	KUNIT_CASE(sctp_dar_haddr_usable_needs_link_and_dad),
 	KUNIT_CASE(sctp_dar_policy_ep_plan_adds_new_address),
+	KUNIT_CASE(sctp_dar_policy_ep_plan_needs_auth),
 	KUNIT_CASE(sctp_dar_policy_ep_plan_keeps_app_choice),
 	KUNIT_CASE(sctp_dar_policy_ep_plan_removes_dead_with_other_source),
 	KUNIT_CASE(sctp_dar_policy_ep_plan_waits_for_ack),

@@ -20,6 +20,10 @@
  * report that everything it sent was acknowledged (SCTP_SENDER_DRY_EVENT),
  * or for the peer's graceful shutdown after its END, and closes gracefully.
  * SIGINT/SIGTERM end the sending phase early; a second one gives up waiting.
+ * Each SIGUSR1 performs the next -X action, as an application managing its
+ * own addresses would (sctp_bindx ADD/REM, SCTP_PRIMARY_ADDR,
+ * SCTP_SET_PEER_PRIMARY_ADDR), and reports it on stderr as
+ * "sctp_stream: action N KIND ADDR: ok" or "...: failed: ERROR".
  * -w bounds each of the two waits: getting our END queued (a dead path can
  * keep the send buffer full for good) and then the peer's END.
  *
@@ -61,7 +65,8 @@
  *    "max_gap_at_ms":2410.2,"duration_ms":5123.4,"eagain":0,
  *    "assoc_lost":false,"error":null}
  * "assoc_lost" is true when the association was aborted or shut down by the
- * peer before the END exchange completed.
+ * peer before the END exchange completed. "actions" and "actions_failed"
+ * count the -X actions performed and those that failed.
  *
  * Exit status: 0 clean run (END exchange done, nothing lost, duplicated,
  * corrupted or reordered); 1 any anomaly (JSON still printed); 2 bad usage
@@ -98,6 +103,7 @@
 #define MSG_MAX		65536u
 #define RXBUF_LEN	(MSG_MAX + 4096u)
 #define MAX_ADDRS	16
+#define MAX_ACTIONS	8
 #define SEQ_LIMIT	(1ull << 32)	/* dup bitmap bound: 512 MiB at most */
 #define PATTERN_SEED	0x5344535453445354ull
 #define SEND_BURST	4		/* catch-up messages allowed when late */
@@ -105,6 +111,19 @@
 #define RECV_BUDGET	1024		/* receives per loop turn */
 #define NSEC_PER_MSEC	1000000ull
 #define NSEC_PER_SEC	1000000000ull
+
+enum act_kind {
+	ACT_ADD,	/* sctp_bindx(SCTP_BINDX_ADD_ADDR) of a local address */
+	ACT_REM,	/* sctp_bindx(SCTP_BINDX_REM_ADDR) of a local address */
+	ACT_PRIM,	/* SCTP_PRIMARY_ADDR: send to this peer address */
+	ACT_PEERPRIM,	/* SCTP_SET_PEER_PRIMARY_ADDR: peer, send to this one */
+};
+
+struct action {
+	enum act_kind kind;
+	const char *str;
+	struct sockaddr_storage addr;
+};
 
 enum phase {
 	PH_SEND,	/* sending DATA until -d expires or a signal */
@@ -129,6 +148,9 @@ struct opts {
 	unsigned long timeo_ms;		/* -T */
 	const char *log_path;		/* -L */
 	const char *ready_path;		/* -r */
+	struct action act[MAX_ACTIONS];	/* -X, one per SIGUSR1 */
+	const char *act_str[MAX_ACTIONS];
+	int nact;
 	int family;
 	struct sockaddr_storage peers[MAX_ADDRS];
 	struct sockaddr_storage binds[MAX_ADDRS];
@@ -177,9 +199,13 @@ struct st {
 	bool assoc_lost;
 	bool stop;			/* fatal local error */
 	char error[256];
+
+	/* -X actions */
+	int acts_done, acts_failed;
 };
 
 static volatile sig_atomic_t got_signal;
+static volatile sig_atomic_t got_usr1;
 static uint32_t crc_tab[8][256];
 
 /* ---------------------------------------------------------------- utils */
@@ -368,6 +394,10 @@ static const char usage_fmt[] =
 	"  -L FILE     receive log, one line per DATA: \"<t_us> <seq>\"\n"
 	"  -r FILE     create FILE (empty) once the association is ESTABLISHED\n"
 	"  -T MS       connect/accept timeout (default 10000)\n"
+	"  -X KIND:ADDR  an action to perform on SIGUSR1 (repeatable, up to %d,\n"
+	"              in order, one per signal): add:LOCAL / rem:LOCAL (sctp_bindx\n"
+	"              ADD/REM), prim:PEER (SCTP_PRIMARY_ADDR), peerprim:LOCAL\n"
+	"              (SCTP_SET_PEER_PRIMARY_ADDR)\n"
 	"  -q          quiet: no progress lines on stderr\n"
 	"  -h          this help\n"
 	"Times count from ESTABLISHED.  Exit: 0 clean, 1 anomaly, 2 usage/setup\n"
@@ -375,7 +405,7 @@ static const char usage_fmt[] =
 
 static void usage(FILE *f)
 {
-	fprintf(f, usage_fmt, MAX_ADDRS, HDR_LEN, HDR_LEN, MSG_MAX);
+	fprintf(f, usage_fmt, MAX_ADDRS, HDR_LEN, HDR_LEN, MSG_MAX, MAX_ACTIONS);
 }
 
 static void __attribute__((noreturn, format(printf, 1, 2)))
@@ -477,6 +507,32 @@ static void parse_addr(char opt, const char *s, int family, unsigned long port,
 	}
 }
 
+/* -X KIND:ADDR; the address is parsed once the family is known. */
+static void parse_action(struct opts *o, const char *arg)
+{
+	static const char *const kinds[] = {
+		[ACT_ADD] = "add:", [ACT_REM] = "rem:",
+		[ACT_PRIM] = "prim:", [ACT_PEERPRIM] = "peerprim:",
+	};
+	unsigned int k;
+
+	if (o->nact == MAX_ACTIONS)
+		usage_error("-X: too many actions (max %d)", MAX_ACTIONS);
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		size_t n = strlen(kinds[k]);
+
+		if (strncmp(arg, kinds[k], n))
+			continue;
+		if (guess_family(arg + n) == AF_UNSPEC)
+			usage_error("-X: '%s' is not an IPv4/IPv6 address", arg + n);
+		o->act[o->nact].kind = k;
+		o->act[o->nact].str = arg;
+		o->act_str[o->nact++] = arg + n;
+		return;
+	}
+	usage_error("-X: '%s' is not add:, rem:, prim: or peerprim: ADDR", arg);
+}
+
 static void parse_args(int argc, char **argv, struct opts *o)
 {
 	static char peers_copy[1024];
@@ -492,7 +548,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->timeo_ms = 10000;
 
 	opterr = 0;
-	while ((c = getopt(argc, argv, ":lc:p:B:6P:mAi:s:d:w:nL:r:T:qh")) != -1) {
+	while ((c = getopt(argc, argv, ":lc:p:B:6P:mAi:s:d:w:nL:r:T:X:qh")) != -1) {
 		switch (c) {
 		case 'l':
 			o->listen = true;
@@ -549,6 +605,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case 'T':
 			o->timeo_ms = parse_num('T', optarg, 1, 1000000000);
+			break;
+		case 'X':
+			parse_action(o, optarg);
 			break;
 		case 'q':
 			o->quiet = true;
@@ -612,6 +671,11 @@ static void parse_args(int argc, char **argv, struct opts *o)
 			   o->listen ? o->port : o->lport, &o->binds[i]);
 	for (i = 0; i < o->npeers; i++)
 		parse_addr('c', o->peer_str[i], o->family, o->port, &o->peers[i]);
+	/* local addresses take the bound port when used; peers the peer's */
+	for (i = 0; i < o->nact; i++)
+		parse_addr('X', o->act_str[i], o->family,
+			   o->act[i].kind == ACT_PRIM ? o->port : 0,
+			   &o->act[i].addr);
 }
 
 /* ---------------------------------------------------------------- sockets */
@@ -1059,8 +1123,10 @@ static void send_end(struct st *st, uint64_t now)
 
 static void on_signal(int sig)
 {
-	(void)sig;
-	got_signal++;
+	if (sig == SIGUSR1)
+		got_usr1++;
+	else
+		got_signal++;
 }
 
 static int wait_fd(int fd, short events, uint64_t deadline, sigset_t *mask)
@@ -1273,6 +1339,62 @@ static uint64_t min_u64(uint64_t a, uint64_t b)
 	return a < b ? a : b;
 }
 
+/* Perform the next -X action on the association, as an application would. */
+static void do_action(struct st *st)
+{
+	const struct action *a = &st->o->act[st->acts_done];
+	struct sockaddr_storage addr = a->addr;
+	struct sctp_setpeerprim spp;
+	struct sctp_prim prim;
+	struct sockaddr_storage self;
+	socklen_t len = sizeof(self);
+	int r = -1;
+
+	/* SET_PEER_PRIMARY matches a local address with its port */
+	if (a->kind == ACT_PEERPRIM &&
+	    !getsockname(st->fd, (struct sockaddr *)&self, &len)) {
+		if (addr.ss_family == AF_INET)
+			((struct sockaddr_in *)&addr)->sin_port =
+				((struct sockaddr_in *)&self)->sin_port;
+		else
+			((struct sockaddr_in6 *)&addr)->sin6_port =
+				((struct sockaddr_in6 *)&self)->sin6_port;
+	}
+	switch (a->kind) {
+	case ACT_ADD:
+		r = setsockopt(st->fd, IPPROTO_SCTP, SCTP_SOCKOPT_BINDX_ADD,
+			       &addr, sa_len(&addr));
+		break;
+	case ACT_REM:
+		r = setsockopt(st->fd, IPPROTO_SCTP, SCTP_SOCKOPT_BINDX_REM,
+			       &addr, sa_len(&addr));
+		break;
+	case ACT_PRIM:
+		memset(&prim, 0, sizeof(prim));
+		prim.ssp_assoc_id = st->assoc_known ? st->assoc_id : 0;
+		memcpy(&prim.ssp_addr, &addr, sa_len(&addr));
+		r = setsockopt(st->fd, IPPROTO_SCTP, SCTP_PRIMARY_ADDR,
+			       &prim, sizeof(prim));
+		break;
+	case ACT_PEERPRIM:
+		memset(&spp, 0, sizeof(spp));
+		spp.sspp_assoc_id = st->assoc_known ? st->assoc_id : 0;
+		memcpy(&spp.sspp_addr, &addr, sa_len(&addr));
+		r = setsockopt(st->fd, IPPROTO_SCTP, SCTP_SET_PEER_PRIMARY_ADDR,
+			       &spp, sizeof(spp));
+		break;
+	}
+	st->acts_done++;
+	if (r) {
+		st->acts_failed++;
+		fprintf(stderr, PROG ": action %d %s: failed: %s\n",
+			st->acts_done, a->str, strerror(errno));
+	} else {
+		fprintf(stderr, PROG ": action %d %s: ok\n", st->acts_done,
+			a->str);
+	}
+}
+
 static void run(struct st *st, sigset_t *mask)
 {
 	const struct opts *o = st->o;
@@ -1301,6 +1423,8 @@ static void run(struct st *st, sigset_t *mask)
 		}
 		if (st->stop)
 			break;
+		while (st->acts_done < got_usr1 && st->acts_done < o->nact)
+			do_action(st);
 
 		if (st->phase == PH_SEND && !o->nosend)
 			send_data(st, now, interval);
@@ -1420,14 +1544,16 @@ static void print_json(const struct st *st, uint64_t end)
 	       ",\"out_of_order\":%" PRIu64 ",\"corrupted\":%" PRIu64
 	       ",\"end_received\":%s,\"max_gap_ms\":%.3f,\"max_gap_at_ms\":%.3f"
 	       ",\"duration_ms\":%.3f,\"eagain\":%" PRIu64
-	       ",\"assoc_lost\":%s,\"t0_unix_us\":%" PRIu64 ",\"error\":",
+	       ",\"assoc_lost\":%s,\"t0_unix_us\":%" PRIu64
+	       ",\"actions\":%d,\"actions_failed\":%d,\"error\":",
 	       st->o->listen ? "server" : "client", st->sent, st->unique,
 	       lost_count(st), st->dup, st->ooo, st->corrupted,
 	       st->end_received ? "true" : "false",
 	       (double)st->max_gap / NSEC_PER_MSEC,
 	       (double)st->max_gap_at / NSEC_PER_MSEC,
 	       st->t0 ? (double)(end - st->t0) / NSEC_PER_MSEC : 0.0,
-	       st->eagain, st->assoc_lost ? "true" : "false", st->t0_unix_us);
+	       st->eagain, st->assoc_lost ? "true" : "false", st->t0_unix_us,
+	       st->acts_done, st->acts_failed);
 	json_str(st->error);
 	puts("}");
 	fflush(stdout);
@@ -1454,11 +1580,13 @@ int main(int argc, char **argv)
 	sigemptyset(&block);
 	sigaddset(&block, SIGINT);
 	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGUSR1);
 	sigprocmask(SIG_BLOCK, &block, &mask);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 

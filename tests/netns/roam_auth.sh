@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# roam_auth.sh - SCTP-AUTH (RFC 4895) on and off, on a specifically-bound
+# managed socket (manage_ports), one make-before-break roam per case (B
+# added, then A's cable pulled, address kept):
+#  1. require_auth=1 (default), the correspondent without AUTH
+#     (auth_enable=0, addip_noauth_enable=1 at both ends): nothing is
+#     reconfigured, sctp_dar says why on "sctpaddr monitor" (event-ignored,
+#     reason peer-no-auth) and in the kernel log;
+#  2. require_auth=0, the same peer: the roam works without AUTH;
+#  3. AUTH at both ends, require_auth=1: the roam works, and "sctpaddr
+#     assoc show" flags the association peer-auth.
+#
+#     +---------- $MN ----------+            +---------- $CN ----------+
+#     |  mn-a 10.0.1.1          |== path A ==|  cn-a 10.0.1.2          |
+#     |  mn-b 10.0.2.1    (new) |== path B ==|  cn-b 10.0.2.2          |
+#     +-------------------------+            +-------------------------+
+#
+# require_auth applies to namespaces created afterwards: every case builds
+# its own pair. Each streams both ways through the roam and checks the
+# stream (nothing lost, duplicated, reordered or corrupted, association
+# alive) and the correspondent's view of the mobile node, read on the
+# correspondent.
+. "$(dirname "$0")/lib.sh"
+
+DUR=8000
+IVL=1000
+WAIT=10
+if [[ -e /proc/lockdep ]]; then	# lock debugging: several times slower
+	DUR=25000
+	IVL=10000
+	WAIT=25
+fi
+PARAM=/sys/module/sctp_dar/parameters/require_auth
+
+tap_plan 9
+
+for t in sctpaddr sctp_stream jq; do
+	command -v "$t" >/dev/null || skip_all "$t is not installed"
+done
+modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
+SAVED_AUTH=$(cat $PARAM)
+auth_cleanup()
+{
+	echo "$SAVED_AUTH" >$PARAM 2>/dev/null
+	cleanup
+}
+trap auth_cleanup EXIT
+manage_ports 6501,6502,6503
+
+# fresh_pair REQUIRE_AUTH CN_AUTH: new namespaces (the old pair deleted)
+# with sctp_dar's require_auth and the correspondent's auth_enable.
+fresh_pair()
+{
+	local ns
+
+	for ns in "${LIB_NS[@]}"; do
+		ip netns del "$ns" 2>/dev/null
+	done
+	LIB_NS=()
+	MN=mn-$LIB_TAG-$3
+	CN=cn-$LIB_TAG-$3
+	echo "$1" >$PARAM || return 1
+	topo_two_paths || return 1
+	for ns in "$MN" "$CN"; do
+		sctp_sysctl "$ns" addip_enable 1
+		sctp_sysctl "$ns" addip_noauth_enable 1
+	done
+	sctp_sysctl "$MN" auth_enable 1
+	sctp_sysctl "$CN" auth_enable "$2"
+}
+
+# peer_auth LPORT: "true"/"false", the association's peer-auth flag.
+peer_auth()
+{
+	sctpaddr -n "$MN" -j assoc show lport "$1" | jq -r '.[0].peer_auth'
+}
+
+stream_check()
+{
+	local rc=0
+
+	stream_wait "$1-mn" || rc=1
+	stream_wait "$1-cn" || rc=1
+	stream_clean "$1-mn" && stream_clean "$1-cn" || rc=1
+	tap_diag "$1: max gap down $(stream_field "$1-mn" max_gap_ms) ms, up $(stream_field "$1-cn" max_gap_ms) ms"
+	tap_result $rc "$1: stream intact both ways, association alive"
+}
+
+# start NAME PORT LPORT
+start()
+{
+	stream_server "$1-cn" "$CN" "$2" -d "$DUR" -i "$IVL" -B 10.0.1.2 -B 10.0.2.2 &&
+	stream_client "$1-mn" "$MN" 10.0.1.2 "$2" -d "$DUR" -i "$IVL" -P "$3" -B 10.0.1.1
+}
+
+# roam NAME PORT: B added, then A's cable pulled; the peer ends knowing
+# only B, as primary.
+roam()
+{
+	local rc
+
+	mn_addr_b
+	wait_for "$WAIT" peer_primary_is "$2" 10.0.2.1
+	rc=$?
+	tap_diag "$1: peer view once B was added: $(peer_view "$2") (rc $rc)"
+	carrier "$MN" mn-a off
+	wait_for "$WAIT" peer_lacks "$2" 10.0.1.1 || rc=1
+	tap_diag "$1: peer view after the roam: $(peer_view "$2")"
+	[[ $(peer_view "$2") == "*10.0.2.1 " ]] || rc=1
+	return $rc
+}
+
+# --- 1. require_auth=1, peer without AUTH: nothing is reconfigured.
+name="no-auth peer, require_auth=1"
+port=5501
+if fresh_pair 1 0 1 && start "$name" $port 6501; then
+	sctpaddr -n "$MN" -j monitor >"$LIB_TMP/mon1" 2>&1 &
+	mon=$!
+	LIB_PIDS+=("$mon")
+	wait_for 5 grep -q '^271 ' "/proc/$mon/syscall"
+	tap_diag "$name: peer-auth $(peer_auth 6501)"
+	sleep 0.3
+	mn_addr_b
+	wait_for "$WAIT" grep -q '"reason":"peer-no-auth"' "$LIB_TMP/mon1"
+	rc=$?
+	grep '"event-ignored"' "$LIB_TMP/mon1" | head -n 3 | tap_diag "$(cat)"
+	log=$(dmesg | grep 'cannot be reconfigured: association is not authenticated' | tail -n 1)
+	tap_diag "$name: log: $log"
+	[[ -n $log ]] || rc=1
+	tap_result $rc "$name: event-ignored peer-no-auth on the monitor, explained in the log"
+
+	# Nothing to wait for: give sctp_dar time to act wrongly.
+	sleep 1.5
+	kill -INT "$mon"
+	wait "$mon"
+	view=$(peer_view $port)
+	added=$(sctpaddr -n "$MN" -j stats | jq -r '.addrs_added')
+	asconfs=$(sctpaddr -n "$MN" -j stats | jq -r '.asconf_sent')
+	tap_diag "$name: peer view with B on the host: $view; addresses added $added, ASCONFs $asconfs"
+	[[ $view == "*10.0.1.1 " && $added == 0 && $asconfs == 0 ]]
+	tap_result $? "$name: nothing reconfigured (peer knows only A, no ASCONF)"
+	stream_check "$name"
+else
+	tap_fail "$name: association set up"
+	tap_skip "$name: nothing reconfigured" "no association"
+	tap_skip "$name: stream" "no association"
+fi
+
+# --- 2. require_auth=0, the same peer: the roam works without AUTH.
+name="no-auth peer, require_auth=0"
+port=5502
+if fresh_pair 0 0 2 && start "$name" $port 6502; then
+	sleep 0.3
+	pa=$(peer_auth 6502)
+	roam "$name" $port
+	rc=$?
+	tap_diag "$name: peer-auth $pa"
+	[[ $pa == false ]] || rc=1
+	tap_result $rc "$name: roam works without AUTH: peer knows only B, as primary"
+	added=$(sctpaddr -n "$MN" -j stats | jq -r '.addrs_added')
+	tap_diag "$name: stats: $(sctpaddr -n "$MN" -j stats | jq -c .)"
+	[[ $added -ge 1 ]]
+	tap_result $? "$name: sctp_dar counted the reconfiguration"
+	stream_check "$name"
+else
+	tap_fail "$name: association set up"
+	tap_skip "$name: counted" "no association"
+	tap_skip "$name: stream" "no association"
+fi
+
+# --- 3. AUTH at both ends, require_auth=1: the roam works, peer-auth.
+name="auth peer, require_auth=1"
+port=5503
+if fresh_pair 1 1 3 && start "$name" $port 6503; then
+	sleep 0.3
+	pa=$(peer_auth 6503)
+	roam "$name" $port
+	rc=$?
+	tap_diag "$name: peer-auth $pa"
+	tap_result $rc "$name: roam works: peer knows only B, as primary"
+	[[ $pa == true ]]
+	tap_result $? "$name: association flagged peer-auth"
+	stream_check "$name"
+else
+	tap_fail "$name: association set up"
+	tap_skip "$name: peer-auth" "no association"
+	tap_skip "$name: stream" "no association"
+fi
+tap_exit
