@@ -135,11 +135,11 @@ stream_reap()
 	stream_wait "$1"
 }
 
-# kmsg_diag: sctp_dar's recent debug messages, for a failing case.
+# kmsg_diag: sctp_dar's recent messages, for a failing case. The log is
+# not cleared: the harness reads it after the script for splats.
 kmsg_diag()
 {
 	tap_diag "$(dmesg | grep -E 'sctp_dar|sctp' | tail -n 40)"
-	dmesg -c >/dev/null
 }
 
 # state_diag: both ends' associations and paths, the node's routes.
