@@ -12,6 +12,7 @@
  *   tracepoints.
  * - LOCAL_OUT: each ASCONF an SCTP socket sends is recorded (serial, time)
  *   and reported as asconf-sent; retransmissions are not counted again.
+ * - LOCAL_OUT, INIT and INIT-ACK: init_primary.c may add Set Primary.
  * Every other packet pays a protocol test; SCTP packets without these
  * chunks a walk over at most DAR_MAX_CHUNKS chunk headers.
  *
@@ -51,12 +52,14 @@
 #include <net/ipv6.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
+#include <net/sctp/checksum.h>
 #include <net/sctp/sctp.h>
 #include <net/sock.h>
 
 #include "asconf_codec.h"
 #include "asconf_hook.h"
 #include "asconf_verify.h"
+#include "init_primary.h"
 #include "netlink.h"
 #include "pernet.h"
 #include "sctp_glue.h"
@@ -283,7 +286,9 @@ static void dar_wire_gc_work(struct work_struct *work)
  * @local: our address and port (destination in, source out)
  * @peer: the peer's address and port
  * @src: the packet's source address, codec form
+ * @dst: its destination address, codec form
  * @vtag: the verification tag, host order
+ * @cksum: the CRC32c field as sent
  * @dif: the device it came in or goes out on
  */
 struct dar_pkt {
@@ -292,7 +297,9 @@ struct dar_pkt {
 	union sctp_addr local;
 	union sctp_addr peer;
 	struct sctp_dar_addr src;
+	struct sctp_dar_addr dst;
 	u32 vtag;
+	__le32 cksum;
 	int dif;
 };
 
@@ -659,6 +666,12 @@ static unsigned int dar_wire_slow(struct sk_buff *skb,
 
 	if (out && !dar_skb_from_sctp(skb))
 		return NF_ACCEPT;
+	/* sctp.ko drops a packet with a bad CRC32c after this hook: it is
+	 * no one's ASCONF, not worth a verdict (nor a token).
+	 */
+	if (!out && !skb_csum_unnecessary(skb) &&
+	    sctp_compute_cksum(skb, thoff) != pk->cksum)
+		return NF_ACCEPT;
 	off = thoff + sizeof(struct sctphdr);
 	for (i = 0; i < DAR_MAX_CHUNKS && !drop; i++, off += SCTP_PAD4(len)) {
 		ch = skb_header_pointer(skb, off, sizeof(_ch), &_ch);
@@ -706,6 +719,15 @@ static unsigned int dar_wire_sctp(struct sk_buff *skb,
 		ch = skb_header_pointer(skb, off, sizeof(_ch), &_ch);
 		if (!ch)
 			return NF_ACCEPT;
+		/* INIT and INIT-ACK come alone (RFC 9260 section 6.10). */
+		if (!i && out && (ch->type == SCTP_CID_INIT ||
+				  ch->type == SCTP_CID_INIT_ACK)) {
+			if (sctp_dar_init_primary_enabled() &&
+			    dar_skb_from_sctp(skb))
+				sctp_dar_init_primary(state->net, skb, thoff,
+						      &pk->src, &pk->dst);
+			return NF_ACCEPT;
+		}
 		if (ch->type == SCTP_CID_ASCONF ||
 		    ch->type == SCTP_CID_ASCONF_ACK)
 			break;
@@ -722,6 +744,7 @@ static unsigned int dar_wire_sctp(struct sk_buff *skb,
 	pk->net = state->net;
 	pk->skb = skb;
 	pk->vtag = ntohl(sh->vtag);
+	pk->cksum = sh->checksum;
 	s = out ? &pk->local : &pk->peer;
 	d = out ? &pk->peer : &pk->local;
 	s->v4.sin_port = sh->source;	/* same offset in v6 */
@@ -750,6 +773,8 @@ static unsigned int dar_wire_v4(struct sk_buff *skb,
 	d->v4.sin_addr.s_addr = iph->daddr;
 	pk.src.family = AF_INET;
 	memcpy(pk.src.addr, &iph->saddr, 4);
+	pk.dst.family = AF_INET;
+	memcpy(pk.dst.addr, &iph->daddr, 4);
 	return dar_wire_sctp(skb, state, &pk,
 			     skb_network_offset(skb) + iph->ihl * 4, out);
 }
@@ -780,6 +805,8 @@ static unsigned int dar_wire_v6(struct sk_buff *skb,
 	d->v6.sin6_addr = ip6h->daddr;
 	pk.src.family = AF_INET6;
 	memcpy(pk.src.addr, &ip6h->saddr, 16);
+	pk.dst.family = AF_INET6;
+	memcpy(pk.dst.addr, &ip6h->daddr, 16);
 	return dar_wire_sctp(skb, state, &pk, thoff, out);
 }
 

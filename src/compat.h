@@ -92,10 +92,10 @@
  */
 #ifdef SCTP_DAR_HAVE_LOOKUP_DIF
 #define sctp_dar_call_lookup_process(fn, cb, net, laddr, paddr, p, dif) \
-	(fn)(cb, net, laddr, paddr, p, dif)
+	((fn)(cb, net, laddr, paddr, p, dif))
 #else
 #define sctp_dar_call_lookup_process(fn, cb, net, laddr, paddr, p, dif) \
-	(fn)(cb, net, laddr, paddr, p)
+	((fn)(cb, net, laddr, paddr, p))
 #endif
 
 #endif /* _SCTP_DAR_COMPAT_H */

@@ -828,9 +828,9 @@ void sctp_dar_nl_assoc_changed(struct net *net)
  * @ev: the event
  *
  * Advances @ev->counter, or the counter matching @ev->type, and the dump
- * generation for every type but event-ignored and asconf-received. The message is built only while the
- * events group has listeners in @net; a failure to build it is counted in
- * SCTP_DAR_A_STATS_NOTIFY_FAILED.
+ * generation for every type but event-ignored and asconf-received. The
+ * message is built only while the events group has listeners in @net; a
+ * failure to build it is counted in SCTP_DAR_A_STATS_NOTIFY_FAILED.
  *
  * Context: any but hard IRQ (GFP_ATOMIC), between sctp_dar_netlink_init()
  * and sctp_dar_netlink_exit().

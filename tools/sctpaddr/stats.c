@@ -44,6 +44,8 @@ static const char *const counters[SCTP_DAR_A_STATS_MAX + 1][2] = {
 	[SCTP_DAR_A_STATS_ASCONF_RX_DROPPED] = { "asconf-rx-dropped", "asconf_rx_dropped" },
 	[SCTP_DAR_A_STATS_ASCONF_ACK_UNMATCHED] = { "asconf-ack-unmatched", "asconf_ack_unmatched" },
 	[SCTP_DAR_A_STATS_ASCONF_UNTRACKED] = { "asconf-untracked", "asconf_untracked" },
+	[SCTP_DAR_A_STATS_INIT_PRIMARY_ADDED] = { "init-primary-added", "init_primary_added" },
+	[SCTP_DAR_A_STATS_INIT_PRIMARY_SKIPPED] = { "init-primary-skipped", "init_primary_skipped" },
 };
 
 static int stats_print_cb(const struct nlmsghdr *nlh, void *data)

@@ -55,7 +55,7 @@
  *
  * SCTP_DAR_CMD_STATS_GET, do: the namespace's counters
  *   request   (no attributes)
- *   reply     SCTP_DAR_A_STATS_ADDR_EVENTS ... SCTP_DAR_A_STATS_ASCONF_UNTRACKED,
+ *   reply     SCTP_DAR_A_STATS_ADDR_EVENTS ... SCTP_DAR_A_STATS_INIT_PRIMARY_SKIPPED,
  *             every counter a u64 (SCTP_DAR_A_STATS_PAD aligns them)
  *
  * SCTP_DAR_CMD_EVENT: multicast to SCTP_DAR_MCGRP_EVENTS, never requested
@@ -445,6 +445,10 @@ enum sctp_dar_a_assoc {
  *	ASCONF sent and not yet acknowledged
  * @SCTP_DAR_A_STATS_ASCONF_UNTRACKED: ASCONF exchanges not tracked because
  *	the namespace's per-association wire state was full
+ * @SCTP_DAR_A_STATS_INIT_PRIMARY_ADDED: INIT and INIT-ACK chunks sent with
+ *	a Set Primary Address parameter (init_set_primary)
+ * @SCTP_DAR_A_STATS_INIT_PRIMARY_SKIPPED: INIT and INIT-ACK chunks left
+ *	without it because the packet would exceed the path MTU
  * @__SCTP_DAR_A_STATS_MAX: one past the last attribute
  * @SCTP_DAR_A_STATS_MAX: the last attribute
  */
@@ -473,6 +477,8 @@ enum sctp_dar_a_stats {
 	SCTP_DAR_A_STATS_ASCONF_RX_DROPPED,
 	SCTP_DAR_A_STATS_ASCONF_ACK_UNMATCHED,
 	SCTP_DAR_A_STATS_ASCONF_UNTRACKED,
+	SCTP_DAR_A_STATS_INIT_PRIMARY_ADDED,
+	SCTP_DAR_A_STATS_INIT_PRIMARY_SKIPPED,
 
 	__SCTP_DAR_A_STATS_MAX,
 	SCTP_DAR_A_STATS_MAX = (__SCTP_DAR_A_STATS_MAX - 1)
