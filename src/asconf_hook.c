@@ -701,43 +701,59 @@ static unsigned int dar_wire_slow(struct sk_buff *skb,
 	return drop ? NF_DROP : NF_ACCEPT;
 }
 
-/* The SCTP packet whose common header is at @thoff: anything for us? */
-static unsigned int dar_wire_sctp(struct sk_buff *skb,
-				  const struct nf_hook_state *state,
-				  struct dar_pkt *pk, unsigned int thoff,
-				  bool out)
+/* What dar_wire_scan() found. */
+enum dar_scan {
+	DAR_SCAN_NONE,		/* nothing for us: the fast path */
+	DAR_SCAN_ASCONF,	/* an ASCONF or ASCONF-ACK chunk */
+	DAR_SCAN_INIT,		/* an outgoing INIT(-ACK), init_set_primary on */
+};
+
+/* The fast path: walk at most DAR_MAX_CHUNKS chunk headers of the SCTP
+ * packet whose common header is at @thoff.
+ */
+static enum dar_scan dar_wire_scan(const struct sk_buff *skb,
+				   unsigned int thoff, bool out)
 {
 	struct sctp_chunkhdr _ch;
 	const struct sctp_chunkhdr *ch;
-	struct sctphdr _sh;
-	const struct sctphdr *sh;
-	union sctp_addr *s, *d;
 	unsigned int off, i, len;
 
 	off = thoff + sizeof(struct sctphdr);
 	for (i = 0; i < DAR_MAX_CHUNKS; i++, off += SCTP_PAD4(len)) {
 		ch = skb_header_pointer(skb, off, sizeof(_ch), &_ch);
 		if (!ch)
-			return NF_ACCEPT;
+			return DAR_SCAN_NONE;
 		/* INIT and INIT-ACK come alone (RFC 9260 section 6.10). */
-		if (!i && out && (ch->type == SCTP_CID_INIT ||
-				  ch->type == SCTP_CID_INIT_ACK)) {
-			if (sctp_dar_init_primary_enabled() &&
-			    dar_skb_from_sctp(skb))
-				sctp_dar_init_primary(state->net, skb, thoff,
-						      &pk->src, &pk->dst);
-			return NF_ACCEPT;
-		}
+		if (!i && (ch->type == SCTP_CID_INIT ||
+			   ch->type == SCTP_CID_INIT_ACK))
+			return out && sctp_dar_init_primary_enabled() ?
+			       DAR_SCAN_INIT : DAR_SCAN_NONE;
 		if (ch->type == SCTP_CID_ASCONF ||
 		    ch->type == SCTP_CID_ASCONF_ACK)
-			break;
+			return DAR_SCAN_ASCONF;
 		len = ntohs(ch->length);
 		if (len < sizeof(*ch))
-			return NF_ACCEPT;
+			return DAR_SCAN_NONE;
 	}
-	if (i == DAR_MAX_CHUNKS)
-		return NF_ACCEPT;
+	return DAR_SCAN_NONE;
+}
 
+/* Something for us in the packet: the ports and tag, then the chunks. */
+static unsigned int dar_wire_sctp(struct sk_buff *skb,
+				  const struct nf_hook_state *state,
+				  struct dar_pkt *pk, unsigned int thoff,
+				  bool out, enum dar_scan what)
+{
+	struct sctphdr _sh;
+	const struct sctphdr *sh;
+	union sctp_addr *s, *d;
+
+	if (what == DAR_SCAN_INIT) {
+		if (dar_skb_from_sctp(skb))
+			sctp_dar_init_primary(state->net, skb, thoff, &pk->src,
+					      &pk->dst);
+		return NF_ACCEPT;
+	}
 	sh = skb_header_pointer(skb, thoff, sizeof(_sh), &_sh);
 	if (!sh)
 		return NF_ACCEPT;
@@ -756,15 +772,15 @@ static unsigned int dar_wire_sctp(struct sk_buff *skb,
 	return dar_wire_slow(skb, state, pk, thoff, out);
 }
 
-static unsigned int dar_wire_v4(struct sk_buff *skb,
-				const struct nf_hook_state *state, bool out)
+static noinline unsigned int dar_wire_v4_slow(struct sk_buff *skb,
+					      const struct nf_hook_state *state,
+					      unsigned int thoff, bool out,
+					      enum dar_scan what)
 {
 	const struct iphdr *iph = ip_hdr(skb);
 	struct dar_pkt pk = {};
 	union sctp_addr *s, *d;
 
-	if (iph->protocol != IPPROTO_SCTP || ip_is_fragment(iph))
-		return NF_ACCEPT;
 	s = out ? &pk.local : &pk.peer;
 	d = out ? &pk.peer : &pk.local;
 	s->v4.sin_family = AF_INET;
@@ -775,8 +791,45 @@ static unsigned int dar_wire_v4(struct sk_buff *skb,
 	memcpy(pk.src.addr, &iph->saddr, 4);
 	pk.dst.family = AF_INET;
 	memcpy(pk.dst.addr, &iph->daddr, 4);
-	return dar_wire_sctp(skb, state, &pk,
-			     skb_network_offset(skb) + iph->ihl * 4, out);
+	return dar_wire_sctp(skb, state, &pk, thoff, out, what);
+}
+
+static unsigned int dar_wire_v4(struct sk_buff *skb,
+				const struct nf_hook_state *state, bool out)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	unsigned int thoff;
+	enum dar_scan what;
+
+	if (iph->protocol != IPPROTO_SCTP || ip_is_fragment(iph))
+		return NF_ACCEPT;
+	thoff = skb_network_offset(skb) + iph->ihl * 4;
+	what = dar_wire_scan(skb, thoff, out);
+	if (what == DAR_SCAN_NONE)
+		return NF_ACCEPT;
+	return dar_wire_v4_slow(skb, state, thoff, out, what);
+}
+
+static noinline unsigned int dar_wire_v6_slow(struct sk_buff *skb,
+					      const struct nf_hook_state *state,
+					      unsigned int thoff, bool out,
+					      enum dar_scan what)
+{
+	const struct ipv6hdr *ip6h = ipv6_hdr(skb);
+	struct dar_pkt pk = {};
+	union sctp_addr *s, *d;
+
+	s = out ? &pk.local : &pk.peer;
+	d = out ? &pk.peer : &pk.local;
+	s->v6.sin6_family = AF_INET6;
+	s->v6.sin6_addr = ip6h->saddr;
+	d->v6.sin6_family = AF_INET6;
+	d->v6.sin6_addr = ip6h->daddr;
+	pk.src.family = AF_INET6;
+	memcpy(pk.src.addr, &ip6h->saddr, 16);
+	pk.dst.family = AF_INET6;
+	memcpy(pk.dst.addr, &ip6h->daddr, 16);
+	return dar_wire_sctp(skb, state, &pk, thoff, out, what);
 }
 
 static unsigned int dar_wire_v6(struct sk_buff *skb,
@@ -784,8 +837,7 @@ static unsigned int dar_wire_v6(struct sk_buff *skb,
 {
 	const struct ipv6hdr *ip6h = ipv6_hdr(skb);
 	u8 nexthdr = ip6h->nexthdr;
-	struct dar_pkt pk = {};
-	union sctp_addr *s, *d;
+	enum dar_scan what;
 	__be16 frag_off;
 	int thoff;
 
@@ -797,17 +849,10 @@ static unsigned int dar_wire_v6(struct sk_buff *skb,
 		if (thoff < 0 || nexthdr != IPPROTO_SCTP || frag_off)
 			return NF_ACCEPT;
 	}
-	s = out ? &pk.local : &pk.peer;
-	d = out ? &pk.peer : &pk.local;
-	s->v6.sin6_family = AF_INET6;
-	s->v6.sin6_addr = ip6h->saddr;
-	d->v6.sin6_family = AF_INET6;
-	d->v6.sin6_addr = ip6h->daddr;
-	pk.src.family = AF_INET6;
-	memcpy(pk.src.addr, &ip6h->saddr, 16);
-	pk.dst.family = AF_INET6;
-	memcpy(pk.dst.addr, &ip6h->daddr, 16);
-	return dar_wire_sctp(skb, state, &pk, thoff, out);
+	what = dar_wire_scan(skb, thoff, out);
+	if (what == DAR_SCAN_NONE)
+		return NF_ACCEPT;
+	return dar_wire_v6_slow(skb, state, thoff, out, what);
 }
 
 static unsigned int dar_wire_in4_hook(void *priv, struct sk_buff *skb,

@@ -5,9 +5,9 @@
  * With the init_set_primary parameter on, an INIT or INIT-ACK this host
  * sends gets a Set Primary Address parameter (RFC 5061 section 4.2.4,
  * allowed in INIT and INIT-ACK) naming the address the host's routing
- * prefers for reaching the peer, when that is not the packet's source and
- * the chunk lists it: a peer that reached us through an old or home
- * address sends to the current one from its first DATA chunk. Linux peers
+ * prefers for reaching the peer, when the chunk lists it: a peer that
+ * reached us through an old or home address sends to the current one
+ * from its first DATA chunk. Linux peers
  * honour it when ADD-IP is enabled on their side (sctp_process_param()).
  *
  * Called from the LOCAL_OUT hook of asconf_hook.c for packets of SCTP
@@ -142,8 +142,9 @@ static bool dar_init_lists(const struct sk_buff *skb, unsigned int off,
  * @src: the packet's source address
  * @dst: the packet's destination address
  *
- * Does nothing unless the preferred source towards @dst differs from @src,
- * the chunk lists it, and the result fits the path MTU.
+ * Does nothing unless the chunk lists the preferred source towards @dst
+ * and the result fits the path MTU. (The packet may already come from
+ * it: the peer's primary is still the address it dialled.)
  *
  * Context: netfilter LOCAL_OUT, under rcu_read_lock(); never sleeps.
  */
@@ -171,8 +172,11 @@ void sctp_dar_init_primary(struct net *net, struct sk_buff *skb,
 	/* The chunk must be alone and whole. */
 	if (clen < DAR_INIT_HDR_LEN || end != skb->len)
 		return;
-	if (dar_pref_src(net, dst, &pref) || sctp_dar_addr_equal(&pref, src) ||
-	    sctp_dar_addr_is_any(&pref) || !dar_init_lists(skb, off, clen, &pref))
+	/* Even when the packet already leaves from @pref: the peer's
+	 * primary is the address it dialled, which may not be.
+	 */
+	if (dar_pref_src(net, dst, &pref) || sctp_dar_addr_is_any(&pref) ||
+	    !dar_init_lists(skb, off, clen, &pref))
 		return;
 
 	plen = DAR_SETPRIM_HDR_LEN + (pref.family == AF_INET ? 8 : 20);

@@ -45,18 +45,20 @@ done
 ip -n "$MN" route add 10.0.1.2/32 via 10.0.2.2 dev mn-b src 10.0.2.1 ||
 	skip_all "cannot add the preferred route"
 
-# assoc NAME PORT: a stream from the correspondent (local port 6000 + the
-# last digits of PORT) to the mobile node's old address; prints the
+# assoc NAME PORT: a stream from the correspondent (local port 6500 + the
+# last two digits of PORT) to the mobile node's old address; PRIM gets the
 # peer's primary once established.
+PRIM=""
 assoc()
 {
 	local name=$1 port=$2 lport=$((6500 + $2 % 100))
 
+	PRIM=""
 	stream_server "$name-mn" "$MN" "$port" -d "$DUR" -i "$IVL" \
 		-B 10.0.1.1 -B 10.0.2.1 || return 1
 	stream_client "$name-cn" "$CN" 10.0.1.1 "$port" -d "$DUR" -i "$IVL" \
 		-P "$lport" -B 10.0.1.2 -B 10.0.2.2 || return 1
-	assoc_primary "$CN" "$lport"
+	PRIM=$(assoc_primary "$CN" "$lport")
 }
 
 ctr()
@@ -66,17 +68,17 @@ ctr()
 
 # 1. Off (the default): the peer keeps the address it connected to.
 echo N >"$PARAMS/init_set_primary"
-prim=$(assoc off 5501)
-tap_diag "init_set_primary=N: the peer's primary: ${prim:-none}"
-[[ $prim == 10.0.1.1 ]]
+assoc off 5501
+tap_diag "init_set_primary=N: the peer's primary: ${PRIM:-none}"
+[[ $PRIM == 10.0.1.1 ]]
 tap_result $? "without the parameter the peer's primary is the address it dialled"
 
 # 2-3. On: the INIT-ACK names B, the peer adopts it at once.
 echo Y >"$PARAMS/init_set_primary"
 before=$(ctr "$MN" init_primary_added)
-prim=$(assoc on 5502)
-tap_diag "init_set_primary=Y: the peer's primary: ${prim:-none}, peer view: $(assoc_raddrs "$CN" 6502 | tr '\n' ' ')"
-[[ $prim == 10.0.2.1 ]]
+assoc on 5502
+tap_diag "init_set_primary=Y: the peer's primary: ${PRIM:-none}, peer view: $(assoc_raddrs "$CN" 6502 | tr '\n' ' ')"
+[[ $PRIM == 10.0.2.1 ]]
 tap_result $? "with it the stock peer's primary is the preferred address from the start"
 after=$(ctr "$MN" init_primary_added)
 tap_diag "init_primary_added: $before -> $after"
@@ -87,6 +89,7 @@ tap_result $? "the INIT-ACK was extended (init_primary_added)"
 # right, or the association would not exist).
 rc=0
 for n in off-mn off-cn on-mn on-cn; do
+	[[ -n ${STREAM_PID[$n]:-} ]] || { rc=1; continue; }
 	stream_wait "$n" || rc=1
 	stream_clean "$n" || rc=1
 done
