@@ -561,7 +561,8 @@ static int dar_path_index(const struct sctp_dar_asocview *av,
  * namespace counters come from the wire (asconf_hook.c), which sees every
  * chunk and the peer's error causes.
  */
-static void dar_account(struct sctp_dar_assoc *st,
+static void dar_account(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st,
+			const struct sctp_dar_socksnap *snap,
 			const struct sctp_dar_asocview *av,
 			const struct sctp_dar_asockey *key)
 {
@@ -701,7 +702,7 @@ static bool dar_asoc(struct sctp_dar_reconf *r, struct dar_pass *p,
 	st = sctp_dar_assoc_get(&r->table, &snap->key[i], &created);
 	if (!st)
 		return true;
-	dar_account(st, av, &snap->key[i]);
+	dar_account(r, st, snap, av, &snap->key[i]);
 
 	why = sctp_dar_policy_blocked(&r->cfg, &snap->sv, av);
 	dar_explain(r, st, snap, av, why);
