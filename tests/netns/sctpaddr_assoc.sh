@@ -232,8 +232,9 @@ check "stats: every counter, as numbers" \
 			"asconf_rx_out_of_order", "asconf_rx_rate_limited",
 			"asconf_rx_replay", "asconf_rx_retransmit",
 			"asconf_rx_unauthenticated", "asconf_sent",
-			"asconf_untracked", "events_ignored", "notify_failed",
-			"primary_changes"] and
+			"asconf_untracked", "events_ignored",
+			"init_primary_added", "init_primary_skipped",
+			"notify_failed", "primary_changes"] and
 	       all(.[]; type == "number")' <<<"$OUT"
 
 # 13-14. monitor joins the events group and ends cleanly on SIGINT, in text
