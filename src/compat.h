@@ -87,4 +87,15 @@
 })
 #endif
 
+/* sctp_transport_lookup_process() gained a device index (probed:
+ * compat.mk); without it sctp.ko matches any device.
+ */
+#ifdef SCTP_DAR_HAVE_LOOKUP_DIF
+#define sctp_dar_call_lookup_process(fn, cb, net, laddr, paddr, p, dif) \
+	((fn)(cb, net, laddr, paddr, p, dif))
+#else
+#define sctp_dar_call_lookup_process(fn, cb, net, laddr, paddr, p, dif) \
+	((fn)(cb, net, laddr, paddr, p))
+#endif
+
 #endif /* _SCTP_DAR_COMPAT_H */

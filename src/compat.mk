@@ -14,3 +14,6 @@ ccflags-$(call sctp_dar_has,net/genetlink.h,^struct genl_split_ops) += -DSCTP_DA
 ccflags-$(call sctp_dar_has,net/genetlink.h,genl_info_dump) += -DSCTP_DAR_HAVE_GENL_INFO_DUMP
 # 6.6: inet socket flags such as FREEBIND are bits of inet->inet_flags.
 ccflags-$(call sctp_dar_has,net/inet_sock.h,define inet_test_bit) += -DSCTP_DAR_HAVE_INET_FLAGS
+# 6.4: sctp_transport_lookup_process() takes the device index to match
+# sockets bound to a device or an L3 master device.
+ccflags-$(call sctp_dar_has,net/sctp/sctp.h,void .p. int dif) += -DSCTP_DAR_HAVE_LOOKUP_DIF

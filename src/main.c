@@ -11,6 +11,7 @@
 #include <linux/moduleparam.h>
 #include <linux/slab.h>
 
+#include "asconf_hook.h"
 #include "netlink.h"
 #include "notifier.h"
 #include "params.h"
@@ -126,9 +127,15 @@ static int __init sctp_dar_init(void)
 	if (err)
 		goto err_reconf;
 
+	err = sctp_dar_asconf_hook_init();
+	if (err)
+		goto err_notifier;
+
 	pr_info("version " SCTP_DAR_VERSION " loaded\n");
 	return 0;
 
+err_notifier:
+	sctp_dar_notifier_exit();
 err_reconf:
 	sctp_dar_reconf_exit();
 err_netlink:
@@ -142,6 +149,7 @@ err_glue:
 
 static void __exit sctp_dar_exit(void)
 {
+	sctp_dar_asconf_hook_exit();
 	sctp_dar_notifier_exit();
 	sctp_dar_reconf_exit();
 	sctp_dar_netlink_exit();

@@ -1126,7 +1126,11 @@ VISIBLE_IF_KUNIT int sctp_dar_nl_event_fill(struct sk_buff *skb,
 	    (ev->error_cause &&
 	     nla_put_u32(skb, SCTP_DAR_A_EVENT_ERROR_CAUSE, ev->error_cause)) ||
 	    (ev->reason &&
-	     nla_put_u32(skb, SCTP_DAR_A_EVENT_REASON, ev->reason))) {
+	     nla_put_u32(skb, SCTP_DAR_A_EVENT_REASON, ev->reason)) ||
+	    (ev->verdict &&
+	     nla_put_u32(skb, SCTP_DAR_A_EVENT_VERDICT, ev->verdict)) ||
+	    (ev->has_latency &&
+	     nla_put_u32(skb, SCTP_DAR_A_EVENT_LATENCY_US, ev->latency_us))) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
@@ -1154,6 +1158,8 @@ static unsigned int dar_event_counter(enum sctp_dar_event_type type)
 		return SCTP_DAR_A_STATS_ASCONF_REJECTED;
 	case SCTP_DAR_EVENT_TYPE_EVENT_IGNORED:
 		return SCTP_DAR_A_STATS_EVENTS_IGNORED;
+	case SCTP_DAR_EVENT_TYPE_ASCONF_RECEIVED:
+		return 0;	/* per verdict: ev->counter */
 	}
 	return 0;
 }
@@ -1177,10 +1183,10 @@ void sctp_dar_nl_assoc_changed(struct net *net)
  * @net: the namespace it happened in
  * @ev: the event
  *
- * Advances the counter matching @ev->type, and the dump generation for
- * every type but event-ignored. The message is built only while the
- * events group has listeners in @net; a failure to build it is counted in
- * SCTP_DAR_A_STATS_NOTIFY_FAILED.
+ * Advances @ev->counter, or the counter matching @ev->type, and the dump
+ * generation for every type but event-ignored and asconf-received. The
+ * message is built only while the events group has listeners in @net; a
+ * failure to build it is counted in SCTP_DAR_A_STATS_NOTIFY_FAILED.
  *
  * Context: any but hard IRQ (GFP_ATOMIC), between sctp_dar_netlink_init()
  * and sctp_dar_netlink_exit().
@@ -1188,13 +1194,14 @@ void sctp_dar_nl_assoc_changed(struct net *net)
 void sctp_dar_nl_event(struct net *net, const struct sctp_dar_event *ev)
 {
 	struct sctp_dar_net *dn = sctp_dar_net(net);
-	unsigned int ctr = dar_event_counter(ev->type);
+	unsigned int ctr = ev->counter ?: dar_event_counter(ev->type);
 	struct sk_buff *skb;
 
 	if (WARN_ON_ONCE(!ctr))
 		return;
 	sctp_dar_stats_inc(&dn->stats, ctr);
-	if (ev->type != SCTP_DAR_EVENT_TYPE_EVENT_IGNORED)
+	if (ev->type != SCTP_DAR_EVENT_TYPE_EVENT_IGNORED &&
+	    ev->type != SCTP_DAR_EVENT_TYPE_ASCONF_RECEIVED)
 		sctp_dar_nl_assoc_changed(net);
 
 	if (!genl_has_listeners(&sctp_dar_nl_family, net, SCTP_DAR_NLGRP_EVENTS))

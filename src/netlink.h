@@ -30,6 +30,12 @@ union sctp_addr;
  * @has_serial: @serial is meaningful (0 is a valid serial number)
  * @error_cause: the peer's Error Cause code (asconf-rejected), host order
  * @reason: why an event was ignored (event-ignored)
+ * @verdict: what the wire check found (asconf-received), 0 if none
+ * @latency_us: ASCONF to ASCONF-ACK time (asconf-acked, asconf-rejected)
+ * @has_latency: @latency_us is meaningful
+ * @counter: the counter (enum sctp_dar_a_stats) to advance instead of
+ *	the one @type implies; 0 for the usual one. asconf-received events
+ *	count per verdict.
  *
  * Zero-initialise it and fill what applies; the helpers below cover the
  * usual shapes.
@@ -45,6 +51,10 @@ struct sctp_dar_event {
 	bool has_serial;
 	u16 error_cause;
 	enum sctp_dar_ignore_reason reason;
+	enum sctp_dar_asconf_verdict verdict;
+	u32 latency_us;
+	bool has_latency;
+	unsigned int counter;
 };
 
 int sctp_dar_netlink_init(void);

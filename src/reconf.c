@@ -508,24 +508,6 @@ static void dar_report(struct sctp_dar_reconf *r, enum sctp_dar_event_type type,
 	sctp_dar_nl_event(r->net, &ev);
 }
 
-/* Report an ASCONF event of an association. */
-static void dar_report_asconf(struct sctp_dar_reconf *r,
-			      enum sctp_dar_event_type type,
-			      const struct sctp_dar_socksnap *snap,
-			      const struct sctp_dar_asocview *av, u32 serial)
-{
-	struct sctp_dar_event ev = {
-		.type = type,
-		.assoc_id = av->id,
-		.lport = snap->sv.port,
-		.pport = av->np ? ntohs(av->p[0].a.v4.sin_port) : 0,
-		.serial = serial,
-		.has_serial = true,
-	};
-
-	sctp_dar_nl_event(r->net, &ev);
-}
-
 /* Explain, once per change of reason, why an association cannot be
  * reconfigured (ratelimited: one event may hit many associations), and
  * tell the monitors (event-ignored) when the reason is the peer's.
@@ -656,26 +638,21 @@ static int dar_pinned_path(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st,
 	return pi;
 }
 
-/* Count and report what the association's ASCONF machinery did since the
- * last look (every ASCONF, ours or auto_asconf's, advances the serial).
+/* Count what the association's ASCONF machinery did since the last look
+ * (every ASCONF, ours or auto_asconf's, advances the serial), in the
+ * association's own counters. The asconf-sent/acked/rejected events and
+ * namespace counters come from the wire (asconf_hook.c), which sees every
+ * chunk and the peer's error causes.
  */
 static void dar_account(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st,
 			const struct sctp_dar_socksnap *snap,
 			const struct sctp_dar_asocview *av,
 			const struct sctp_dar_asockey *key)
 {
-	u32 sent = key->serial - st->addip_serial, i;
-
-	for (i = 0; i < min(sent, 16U); i++)
-		dar_report_asconf(r, SCTP_DAR_EVENT_TYPE_ASCONF_SENT, snap, av,
-				  st->addip_serial + i);
-	st->stats.asconf_sent += sent;
+	st->stats.asconf_sent += key->serial - st->addip_serial;
 	st->addip_serial = key->serial;
-	if (st->asconf_busy && !av->asconf_busy) {
+	if (st->asconf_busy && !av->asconf_busy)
 		st->stats.asconf_acked++;
-		dar_report_asconf(r, SCTP_DAR_EVENT_TYPE_ASCONF_ACKED, snap, av,
-				  key->serial - 1);
-	}
 	st->asconf_busy = av->asconf_busy;
 }
 
@@ -1039,12 +1016,10 @@ static bool dar_asoc(struct sctp_dar_reconf *r, struct dar_pass *p,
 				   time_after(p->now, st->stage_since +
 					      DAR_ACK_SETTLE)) {
 				/* Its ASCONF is done but it is not a source:
-				 * the peer refused the ADD.
+				 * the peer refused the ADD (the wire hook
+				 * reports the peer's error cause).
 				 */
 				st->stats.asconf_rejected++;
-				dar_report_asconf(r,
-						  SCTP_DAR_EVENT_TYPE_ASCONF_REJECTED,
-						  snap, av, st->addip_serial - 1);
 				st->retry_at = p->now + DAR_RETRY;
 				dar_stage(st, SCTP_DAR_ST_WAIT_ACK, p->now);
 			}

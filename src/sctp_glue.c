@@ -18,6 +18,7 @@
 static struct {
 	typeof(sctp_for_each_endpoint) *for_each_endpoint;
 	typeof(sctp_transport_traverse_process) *transport_traverse;
+	typeof(sctp_transport_lookup_process) *transport_lookup;
 } dar_sctp;
 
 /**
@@ -46,8 +47,16 @@ int sctp_dar_sctp_glue_init(void)
 		pr_err("SCTP is not available: sctp_transport_traverse_process is not exported\n");
 		goto err_put_for_each_endpoint;
 	}
+	dar_sctp.transport_lookup = symbol_get(sctp_transport_lookup_process);
+	if (!dar_sctp.transport_lookup) {
+		pr_err("SCTP is not available: sctp_transport_lookup_process is not exported\n");
+		goto err_put_transport_traverse;
+	}
 	return 0;
 
+err_put_transport_traverse:
+	symbol_put(sctp_transport_traverse_process);
+	dar_sctp.transport_traverse = NULL;
 err_put_for_each_endpoint:
 	symbol_put(sctp_for_each_endpoint);
 	dar_sctp.for_each_endpoint = NULL;
@@ -61,6 +70,10 @@ err_put_for_each_endpoint:
  */
 void sctp_dar_sctp_glue_exit(void)
 {
+	if (dar_sctp.transport_lookup) {
+		symbol_put(sctp_transport_lookup_process);
+		dar_sctp.transport_lookup = NULL;
+	}
 	if (dar_sctp.transport_traverse) {
 		symbol_put(sctp_transport_traverse_process);
 		dar_sctp.transport_traverse = NULL;
@@ -115,4 +128,33 @@ int sctp_dar_sctp_transport_traverse(struct net *net, sctp_callback_t cb,
 				     void *arg)
 {
 	return dar_sctp.transport_traverse(cb, cb_done, net, pos, arg);
+}
+
+/**
+ * sctp_dar_sctp_transport_lookup - find the association of an address pair
+ * @net: the network namespace
+ * @laddr: a local address and port of the association
+ * @paddr: a peer address and port of the association
+ * @dif: the device the packet came in or goes out on (sockets bound to a
+ *	device match only it), 0 for any; ignored where sctp.ko has no such
+ *	argument
+ * @cb: called once, if found, with references held on the transport and
+ *	its endpoint, outside sctp.ko's RCU section; the caller's context
+ *	applies (in softirq it must not sleep)
+ * @arg: passed to @cb
+ *
+ * sctp_transport_lookup_process(): an RCU hash lookup, no lock taken, so
+ * it may run in softirq (netfilter hooks) as in process context.
+ *
+ * Context: any but hard IRQ; the caller holds rcu_read_lock() when in
+ * softirq (netfilter does).
+ * Return: what @cb returned, or -ENOENT if no association matched.
+ */
+int sctp_dar_sctp_transport_lookup(struct net *net,
+				   const union sctp_addr *laddr,
+				   const union sctp_addr *paddr, int dif,
+				   sctp_callback_t cb, void *arg)
+{
+	return sctp_dar_call_lookup_process(dar_sctp.transport_lookup, cb, net,
+					    laddr, paddr, arg, dif);
 }

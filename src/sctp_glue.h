@@ -31,4 +31,9 @@ int sctp_dar_sctp_transport_traverse(struct net *net, sctp_callback_t cb,
 				     sctp_callback_t cb_done, int *pos,
 				     void *arg);
 
+int sctp_dar_sctp_transport_lookup(struct net *net,
+				   const union sctp_addr *laddr,
+				   const union sctp_addr *paddr, int dif,
+				   sctp_callback_t cb, void *arg);
+
 #endif /* _SCTP_DAR_SCTP_GLUE_H */

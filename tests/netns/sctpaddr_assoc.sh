@@ -215,8 +215,17 @@ check "another namespace's associations are not listed" \
 run sa "$MN" -j stats
 check "stats: every counter, as numbers" \
 	jqe 'keys == ["addr_events", "addrs_added", "addrs_removed",
-			"asconf_acked", "asconf_rejected", "asconf_sent",
-			"events_ignored", "notify_failed", "primary_changes"] and
+			"asconf_ack_unmatched", "asconf_acked",
+			"asconf_rejected", "asconf_rx_bad_lookup",
+			"asconf_rx_bad_vtag", "asconf_rx_deny_listed",
+			"asconf_rx_dropped", "asconf_rx_malformed",
+			"asconf_rx_no_assoc", "asconf_rx_ok",
+			"asconf_rx_out_of_order", "asconf_rx_rate_limited",
+			"asconf_rx_replay", "asconf_rx_retransmit",
+			"asconf_rx_unauthenticated", "asconf_sent",
+			"asconf_untracked", "events_ignored",
+			"init_primary_added", "init_primary_skipped",
+			"notify_failed", "primary_changes"] and
 	       all(.[]; type == "number")' <<<"$OUT"
 
 # 13-14. monitor joins the events group and ends cleanly on SIGINT, in text

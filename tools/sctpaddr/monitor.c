@@ -110,6 +110,12 @@ static int monitor_event_cb(const struct nlmsghdr *nlh, void *data)
 	if (tb[SCTP_DAR_A_EVENT_REASON])
 		print_string(PRINT_ANY, "reason", " reason %s",
 			     ignore_reason_name(mnl_attr_get_u32(tb[SCTP_DAR_A_EVENT_REASON])));
+	if (tb[SCTP_DAR_A_EVENT_VERDICT])
+		print_string(PRINT_ANY, "verdict", " verdict %s",
+			     asconf_verdict_name(mnl_attr_get_u32(tb[SCTP_DAR_A_EVENT_VERDICT])));
+	if (tb[SCTP_DAR_A_EVENT_LATENCY_US])
+		print_uint(PRINT_ANY, "latency_us", " latency %" PRIu64 "us",
+			   mnl_attr_get_u32(tb[SCTP_DAR_A_EVENT_LATENCY_US]));
 	close_json_object();
 	print_nl();
 	fflush(stdout);

@@ -46,6 +46,7 @@ static const char *const event_types[] = {
 	[SCTP_DAR_EVENT_TYPE_ASCONF_ACKED] = "asconf-acked",
 	[SCTP_DAR_EVENT_TYPE_ASCONF_REJECTED] = "asconf-rejected",
 	[SCTP_DAR_EVENT_TYPE_EVENT_IGNORED] = "event-ignored",
+	[SCTP_DAR_EVENT_TYPE_ASCONF_RECEIVED] = "asconf-received",
 };
 
 static const char *const ignore_reasons[] = {
@@ -76,6 +77,20 @@ static const char *const error_causes[] = {
 	[SCTP_DAR_ERROR_CAUSE_NO_AUTHORIZATION] = "no-authorization",
 };
 
+static const char *const asconf_verdicts[] = {
+	[SCTP_DAR_ASCONF_VERDICT_OK] = "ok",
+	[SCTP_DAR_ASCONF_VERDICT_RETRANSMIT] = "retransmit",
+	[SCTP_DAR_ASCONF_VERDICT_MALFORMED] = "malformed",
+	[SCTP_DAR_ASCONF_VERDICT_BAD_VTAG] = "bad-vtag",
+	[SCTP_DAR_ASCONF_VERDICT_BAD_LOOKUP] = "bad-lookup",
+	[SCTP_DAR_ASCONF_VERDICT_REPLAY] = "replay",
+	[SCTP_DAR_ASCONF_VERDICT_OUT_OF_ORDER] = "out-of-order",
+	[SCTP_DAR_ASCONF_VERDICT_DENY_LISTED] = "deny-listed",
+	[SCTP_DAR_ASCONF_VERDICT_RATE_LIMITED] = "rate-limited",
+	[SCTP_DAR_ASCONF_VERDICT_UNAUTHENTICATED] = "unauthenticated",
+	[SCTP_DAR_ASCONF_VERDICT_NO_ASSOC] = "no-assoc",
+};
+
 const char *assoc_state_name(uint32_t v)
 {
 	return NAME(assoc_states, v);
@@ -104,6 +119,11 @@ const char *ignore_reason_name(uint32_t v)
 const char *error_cause_name(uint32_t v)
 {
 	return NAME(error_causes, v);
+}
+
+const char *asconf_verdict_name(uint32_t v)
+{
+	return NAME(asconf_verdicts, v);
 }
 
 /**

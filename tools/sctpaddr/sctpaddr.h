@@ -75,6 +75,7 @@ const char *laddr_state_name(uint32_t v);
 const char *event_type_name(uint32_t v);
 const char *ignore_reason_name(uint32_t v);
 const char *error_cause_name(uint32_t v);
+const char *asconf_verdict_name(uint32_t v);
 int addr_from_nest(const struct nlattr *nest, char *buf, size_t len,
 		   uint32_t *state);
 int addr_nest_family(const struct nlattr *nest);

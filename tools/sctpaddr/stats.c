@@ -30,6 +30,22 @@ static const char *const counters[SCTP_DAR_A_STATS_MAX + 1][2] = {
 	[SCTP_DAR_A_STATS_ADDRS_REMOVED] = { "addrs-removed", "addrs_removed" },
 	[SCTP_DAR_A_STATS_PRIMARY_CHANGES] = { "primary-changes", "primary_changes" },
 	[SCTP_DAR_A_STATS_NOTIFY_FAILED] = { "notify-failed", "notify_failed" },
+	[SCTP_DAR_A_STATS_ASCONF_RX_OK] = { "asconf-rx-ok", "asconf_rx_ok" },
+	[SCTP_DAR_A_STATS_ASCONF_RX_RETRANSMIT] = { "asconf-rx-retransmit", "asconf_rx_retransmit" },
+	[SCTP_DAR_A_STATS_ASCONF_RX_MALFORMED] = { "asconf-rx-malformed", "asconf_rx_malformed" },
+	[SCTP_DAR_A_STATS_ASCONF_RX_BAD_VTAG] = { "asconf-rx-bad-vtag", "asconf_rx_bad_vtag" },
+	[SCTP_DAR_A_STATS_ASCONF_RX_BAD_LOOKUP] = { "asconf-rx-bad-lookup", "asconf_rx_bad_lookup" },
+	[SCTP_DAR_A_STATS_ASCONF_RX_REPLAY] = { "asconf-rx-replay", "asconf_rx_replay" },
+	[SCTP_DAR_A_STATS_ASCONF_RX_OUT_OF_ORDER] = { "asconf-rx-out-of-order", "asconf_rx_out_of_order" },
+	[SCTP_DAR_A_STATS_ASCONF_RX_DENY_LISTED] = { "asconf-rx-deny-listed", "asconf_rx_deny_listed" },
+	[SCTP_DAR_A_STATS_ASCONF_RX_RATE_LIMITED] = { "asconf-rx-rate-limited", "asconf_rx_rate_limited" },
+	[SCTP_DAR_A_STATS_ASCONF_RX_UNAUTHENTICATED] = { "asconf-rx-unauthenticated", "asconf_rx_unauthenticated" },
+	[SCTP_DAR_A_STATS_ASCONF_RX_NO_ASSOC] = { "asconf-rx-no-assoc", "asconf_rx_no_assoc" },
+	[SCTP_DAR_A_STATS_ASCONF_RX_DROPPED] = { "asconf-rx-dropped", "asconf_rx_dropped" },
+	[SCTP_DAR_A_STATS_ASCONF_ACK_UNMATCHED] = { "asconf-ack-unmatched", "asconf_ack_unmatched" },
+	[SCTP_DAR_A_STATS_ASCONF_UNTRACKED] = { "asconf-untracked", "asconf_untracked" },
+	[SCTP_DAR_A_STATS_INIT_PRIMARY_ADDED] = { "init-primary-added", "init_primary_added" },
+	[SCTP_DAR_A_STATS_INIT_PRIMARY_SKIPPED] = { "init-primary-skipped", "init_primary_skipped" },
 };
 
 static int stats_print_cb(const struct nlmsghdr *nlh, void *data)

@@ -55,7 +55,7 @@
  *
  * SCTP_DAR_CMD_STATS_GET, do: the namespace's counters
  *   request   (no attributes)
- *   reply     SCTP_DAR_A_STATS_ADDR_EVENTS ... SCTP_DAR_A_STATS_NOTIFY_FAILED,
+ *   reply     SCTP_DAR_A_STATS_ADDR_EVENTS ... SCTP_DAR_A_STATS_INIT_PRIMARY_SKIPPED,
  *             every counter a u64 (SCTP_DAR_A_STATS_PAD aligns them)
  *
  * SCTP_DAR_CMD_EVENT: multicast to SCTP_DAR_MCGRP_EVENTS, never requested
@@ -69,6 +69,8 @@
  *             [SCTP_DAR_A_EVENT_SERIAL]          u32
  *             [SCTP_DAR_A_EVENT_ERROR_CAUSE]     u32, enum sctp_dar_error_cause
  *             [SCTP_DAR_A_EVENT_REASON]          u32, enum sctp_dar_ignore_reason
+ *             [SCTP_DAR_A_EVENT_VERDICT]         u32, enum sctp_dar_asconf_verdict
+ *             [SCTP_DAR_A_EVENT_LATENCY_US]      u32
  *
  * Errors: every rejected request carries an extended ACK message naming the
  * offending attribute (NLMSGERR_ATTR_OFFS points at it).
@@ -166,6 +168,10 @@ enum sctp_dar_laddr_state {
  * @SCTP_DAR_EVENT_TYPE_EVENT_IGNORED: a host address event was not acted
  *	upon; reason says why, addr and ifindex what it was about, assoc-id
  *	which association if only one was concerned
+ * @SCTP_DAR_EVENT_TYPE_ASCONF_RECEIVED: the wire check examined an ASCONF
+ *	chunk from a peer: verdict says what it found, serial is the chunk's
+ *	serial number, addr the lookup address (or the offending address of
+ *	a deny-listed request); assoc-id is absent for no-assoc and malformed
  */
 enum sctp_dar_event_type {
 	SCTP_DAR_EVENT_TYPE_ADDR_ADDED = 1,
@@ -176,6 +182,7 @@ enum sctp_dar_event_type {
 	SCTP_DAR_EVENT_TYPE_ASCONF_ACKED,
 	SCTP_DAR_EVENT_TYPE_ASCONF_REJECTED,
 	SCTP_DAR_EVENT_TYPE_EVENT_IGNORED,
+	SCTP_DAR_EVENT_TYPE_ASCONF_RECEIVED,
 };
 
 /**
@@ -253,6 +260,48 @@ enum sctp_dar_error_cause {
 	SCTP_DAR_ERROR_CAUSE_DELETE_SOURCE_ADDRESS = 162,
 	SCTP_DAR_ERROR_CAUSE_ILLEGAL_ASCONF_ACK = 163,
 	SCTP_DAR_ERROR_CAUSE_NO_AUTHORIZATION = 164,
+};
+
+/**
+ * enum sctp_dar_asconf_verdict - what the wire check found in an ASCONF
+ *	chunk received from a peer (RFC 5061 section 6); zero is never sent.
+ *	Every verdict but ok and retransmit is dropped when the module
+ *	parameter verify_enforce is set.
+ * @SCTP_DAR_ASCONF_VERDICT_OK: every check passed
+ * @SCTP_DAR_ASCONF_VERDICT_RETRANSMIT: the serial number is the last one
+ *	the association accepted: a retransmission the peer is entitled to
+ *	(RFC 5061 section 5.2), never dropped
+ * @SCTP_DAR_ASCONF_VERDICT_MALFORMED: the chunk does not decode
+ *	(truncated, bad lengths, bad parameters)
+ * @SCTP_DAR_ASCONF_VERDICT_BAD_VTAG: the packet's verification tag is not
+ *	the association's
+ * @SCTP_DAR_ASCONF_VERDICT_BAD_LOOKUP: the lookup address is not one of
+ *	the association's peer addresses
+ * @SCTP_DAR_ASCONF_VERDICT_REPLAY: the serial number precedes the last one
+ *	the association accepted
+ * @SCTP_DAR_ASCONF_VERDICT_OUT_OF_ORDER: the serial number is beyond the
+ *	next one the association expects
+ * @SCTP_DAR_ASCONF_VERDICT_DENY_LISTED: a request adds an address inside a
+ *	denied prefix
+ * @SCTP_DAR_ASCONF_VERDICT_RATE_LIMITED: the association exceeded its
+ *	ASCONF rate
+ * @SCTP_DAR_ASCONF_VERDICT_UNAUTHENTICATED: no AUTH chunk precedes the
+ *	ASCONF although the namespace requires one
+ * @SCTP_DAR_ASCONF_VERDICT_NO_ASSOC: no association matches the packet's
+ *	addresses and ports, nor its lookup address
+ */
+enum sctp_dar_asconf_verdict {
+	SCTP_DAR_ASCONF_VERDICT_OK = 1,
+	SCTP_DAR_ASCONF_VERDICT_RETRANSMIT,
+	SCTP_DAR_ASCONF_VERDICT_MALFORMED,
+	SCTP_DAR_ASCONF_VERDICT_BAD_VTAG,
+	SCTP_DAR_ASCONF_VERDICT_BAD_LOOKUP,
+	SCTP_DAR_ASCONF_VERDICT_REPLAY,
+	SCTP_DAR_ASCONF_VERDICT_OUT_OF_ORDER,
+	SCTP_DAR_ASCONF_VERDICT_DENY_LISTED,
+	SCTP_DAR_ASCONF_VERDICT_RATE_LIMITED,
+	SCTP_DAR_ASCONF_VERDICT_UNAUTHENTICATED,
+	SCTP_DAR_ASCONF_VERDICT_NO_ASSOC,
 };
 
 /**
@@ -422,6 +471,37 @@ enum sctp_dar_a_assoc_counters {
  *	Primary requests acknowledged by peers
  * @SCTP_DAR_A_STATS_NOTIFY_FAILED: events that could not be sent to
  *	listeners (out of memory)
+ * @SCTP_DAR_A_STATS_ASCONF_RX_OK: ASCONF chunks received that passed every
+ *	wire check
+ * @SCTP_DAR_A_STATS_ASCONF_RX_RETRANSMIT: ASCONF chunks received again
+ *	with the last accepted serial number
+ * @SCTP_DAR_A_STATS_ASCONF_RX_MALFORMED: ASCONF chunks that did not decode
+ * @SCTP_DAR_A_STATS_ASCONF_RX_BAD_VTAG: ASCONF chunks with a wrong
+ *	verification tag
+ * @SCTP_DAR_A_STATS_ASCONF_RX_BAD_LOOKUP: ASCONF chunks whose lookup
+ *	address is not a peer address of the association
+ * @SCTP_DAR_A_STATS_ASCONF_RX_REPLAY: ASCONF chunks with an old serial
+ *	number
+ * @SCTP_DAR_A_STATS_ASCONF_RX_OUT_OF_ORDER: ASCONF chunks with a serial
+ *	number beyond the next expected
+ * @SCTP_DAR_A_STATS_ASCONF_RX_DENY_LISTED: ASCONF chunks adding a denied
+ *	address
+ * @SCTP_DAR_A_STATS_ASCONF_RX_RATE_LIMITED: ASCONF chunks over the
+ *	association's rate
+ * @SCTP_DAR_A_STATS_ASCONF_RX_UNAUTHENTICATED: ASCONF chunks without the
+ *	AUTH chunk the namespace requires
+ * @SCTP_DAR_A_STATS_ASCONF_RX_NO_ASSOC: ASCONF chunks matching no
+ *	association
+ * @SCTP_DAR_A_STATS_ASCONF_RX_DROPPED: packets dropped for an ASCONF
+ *	verdict (verify_enforce)
+ * @SCTP_DAR_A_STATS_ASCONF_ACK_UNMATCHED: ASCONF-ACK chunks that match no
+ *	ASCONF sent and not yet acknowledged
+ * @SCTP_DAR_A_STATS_ASCONF_UNTRACKED: ASCONF exchanges not tracked because
+ *	the namespace's per-association wire state was full
+ * @SCTP_DAR_A_STATS_INIT_PRIMARY_ADDED: INIT and INIT-ACK chunks sent with
+ *	a Set Primary Address parameter (init_set_primary)
+ * @SCTP_DAR_A_STATS_INIT_PRIMARY_SKIPPED: INIT and INIT-ACK chunks left
+ *	without it because the packet would exceed the path MTU
  * @__SCTP_DAR_A_STATS_MAX: one past the last attribute
  * @SCTP_DAR_A_STATS_MAX: the last attribute
  */
@@ -436,6 +516,22 @@ enum sctp_dar_a_stats {
 	SCTP_DAR_A_STATS_ADDRS_REMOVED,
 	SCTP_DAR_A_STATS_PRIMARY_CHANGES,
 	SCTP_DAR_A_STATS_NOTIFY_FAILED,
+	SCTP_DAR_A_STATS_ASCONF_RX_OK,
+	SCTP_DAR_A_STATS_ASCONF_RX_RETRANSMIT,
+	SCTP_DAR_A_STATS_ASCONF_RX_MALFORMED,
+	SCTP_DAR_A_STATS_ASCONF_RX_BAD_VTAG,
+	SCTP_DAR_A_STATS_ASCONF_RX_BAD_LOOKUP,
+	SCTP_DAR_A_STATS_ASCONF_RX_REPLAY,
+	SCTP_DAR_A_STATS_ASCONF_RX_OUT_OF_ORDER,
+	SCTP_DAR_A_STATS_ASCONF_RX_DENY_LISTED,
+	SCTP_DAR_A_STATS_ASCONF_RX_RATE_LIMITED,
+	SCTP_DAR_A_STATS_ASCONF_RX_UNAUTHENTICATED,
+	SCTP_DAR_A_STATS_ASCONF_RX_NO_ASSOC,
+	SCTP_DAR_A_STATS_ASCONF_RX_DROPPED,
+	SCTP_DAR_A_STATS_ASCONF_ACK_UNMATCHED,
+	SCTP_DAR_A_STATS_ASCONF_UNTRACKED,
+	SCTP_DAR_A_STATS_INIT_PRIMARY_ADDED,
+	SCTP_DAR_A_STATS_INIT_PRIMARY_SKIPPED,
 
 	__SCTP_DAR_A_STATS_MAX,
 	SCTP_DAR_A_STATS_MAX = (__SCTP_DAR_A_STATS_MAX - 1)
@@ -456,6 +552,10 @@ enum sctp_dar_a_stats {
  *	sctp_dar_error_cause; asconf-rejected)
  * @SCTP_DAR_A_EVENT_REASON: why the event was ignored (u32, enum
  *	sctp_dar_ignore_reason; event-ignored)
+ * @SCTP_DAR_A_EVENT_VERDICT: what the wire check found (u32, enum
+ *	sctp_dar_asconf_verdict; asconf-received)
+ * @SCTP_DAR_A_EVENT_LATENCY_US: microseconds from the ASCONF leaving to
+ *	its ASCONF-ACK arriving (u32; asconf-acked, asconf-rejected)
  * @__SCTP_DAR_A_EVENT_MAX: one past the last attribute
  * @SCTP_DAR_A_EVENT_MAX: the last attribute
  */
@@ -469,6 +569,8 @@ enum sctp_dar_a_event {
 	SCTP_DAR_A_EVENT_SERIAL,
 	SCTP_DAR_A_EVENT_ERROR_CAUSE,
 	SCTP_DAR_A_EVENT_REASON,
+	SCTP_DAR_A_EVENT_VERDICT,
+	SCTP_DAR_A_EVENT_LATENCY_US,
 
 	__SCTP_DAR_A_EVENT_MAX,
 	SCTP_DAR_A_EVENT_MAX = (__SCTP_DAR_A_EVENT_MAX - 1)
