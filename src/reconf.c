@@ -831,7 +831,7 @@ dar_src_usable(struct sctp_dar_reconf *r, const struct sctp_dar_asocview *av,
  * long. Return: the index in @av->l of the address to use.
  */
 static int dar_quality_local(struct sctp_dar_reconf *r, struct dar_pass *p,
-			     struct sctp_dar_assoc *st,
+			     struct sctp_dar_sock *s, struct sctp_dar_assoc *st,
 			     struct sctp_dar_asocview *av, int li)
 {
 	const struct sctp_dar_haddr *cur_ha, *ha;
@@ -866,8 +866,17 @@ static int dar_quality_local(struct sctp_dar_reconf *r, struct dar_pass *p,
 		    ha->ifindex == cur_ha->ifindex)
 			continue;
 		kp = dar_local_path(r, av, k);
-		if (kp >= 0 && sctp_dar_policy_path_better(&av->p[kp],
-							   &av->p[cp])) {
+		if (kp < 0)
+			continue;
+		/* A path that carries no DATA is measured by heartbeats
+		 * only (every 30 s by default): measure it now when the
+		 * path in use looks slow enough for it to matter.
+		 */
+		if (!av->p[kp].srtt_ms && !av->p[kp].hb_pending &&
+		    av->p[cp].srtt_ms > SCTP_DAR_SRTT_MARGIN_MS &&
+		    !sctp_dar_assoc_heartbeat(s, av->id, &av->p[kp].a))
+			st->stats.heartbeats++;
+		if (sctp_dar_policy_path_better(&av->p[kp], &av->p[cp])) {
 			cand = k;
 			break;
 		}
@@ -960,7 +969,7 @@ static bool dar_asoc(struct sctp_dar_reconf *r, struct dar_pass *p,
 		return true;	/* nothing usable: the kernel keeps trying */
 	li = dar_pinned_local(r, st, av, li);
 	if (!st->pin_want.sa.sa_family)
-		li = dar_quality_local(r, p, st, av, li);
+		li = dar_quality_local(r, p, s, st, av, li);
 	want = &av->l[li].a;
 
 	if (created || !st->want.sa.sa_family) {
