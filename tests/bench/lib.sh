@@ -149,6 +149,20 @@ series_emit()
 		  last = t }' "$2"
 }
 
+# gap_window LOG T0_UNIX_US FROM_US TO_US: the longest time, ms, between
+# two consecutive arrivals in a receive log (-L, times from T0) that both
+# fall in [FROM, TO) (CLOCK_REALTIME microseconds): the stream's own noise
+# floor when the window holds no event.
+gap_window()
+{
+	[[ -s $1 && $2 =~ ^[0-9]+$ ]] || { echo null; return; }
+	awk -v t0="$2" -v from="$3" -v to="$4" '
+		{ t = t0 + $1 }
+		t >= from && t < to { if (have && t - last > g) g = t - last
+				      last = t; have = 1 }
+		END { printf "%.3f\n", g / 1000 }' "$1"
+}
+
 # slab_bytes: bytes in use in every slab cache (active objects x object
 # size, /proc/slabinfo), kmalloc caches included.
 slab_bytes()

@@ -82,8 +82,8 @@ def fmt(x, digits=1):
     if x is None:
         return "–"
     if isinstance(x, float) and not x.is_integer():
-        return f"{x:.{digits}f}"
-    return f"{int(x):,}" if abs(x) >= 1000 else f"{x:g}"
+        return f"{x:,.{digits}f}"
+    return f"{int(x):,}"
 
 
 def fmt_mmm(s, digits=1):
@@ -118,6 +118,10 @@ def summarise(records):
                 # a stall is only a number when the stream recovered
                 "gap_down_ms": mmm([r.get("gap_down_ms") for r in ok]),
                 "gap_up_ms": mmm([r.get("gap_up_ms") for r in ok]),
+                # the longest gap in the second before the roam, both ways
+                "baseline_gap_ms": mmm([max(nums([r.get("baseline_gap_down_ms"),
+                                                  r.get("baseline_gap_up_ms")]) or [None])
+                                        for r in rs]),
                 "lost": sum(max(0, r.get("lost_down") or 0) + max(0, r.get("lost_up") or 0)
                             for r in rs),
                 # sent but never received, in the runs that did not recover
@@ -126,6 +130,7 @@ def summarise(records):
                                    for r in rs if not r.get("clean")),
                 "duplicated": sum(r.get("duplicated") or 0 for r in rs),
                 "corrupted": sum(r.get("corrupted") or 0 for r in rs),
+                "out_of_order": sum(r.get("out_of_order") or 0 for r in rs),
                 "cap_s": rs[0].get("cap_s"),
             })
 
@@ -213,15 +218,15 @@ def markdown(meta, summ):
     L.append("**1. Make-before-break roam** — longest gap in the received stream "
              "(1 KiB every 1 ms both ways), ms. Target for sctp_dar: ≤ 2 message intervals (2 ms).")
     L.append("")
-    L.append("| RTT | variant | runs intact | downlink gap | uplink gap | lost | target (median, worse direction) |")
-    L.append("|---:|---|---:|---|---|---:|---|")
+    L.append("| RTT | variant | runs intact | downlink gap | uplink gap | no-roam baseline | lost | target (median, worse direction) |")
+    L.append("|---:|---|---:|---|---|---|---:|---|")
     for s in summ["mbb"]:
         tgt = "–"
         if s["variant"] == "sctp_dar" and s["gap_down_ms"] and s["gap_up_ms"]:
             tgt = verdict(max(s["gap_down_ms"]["median"], s["gap_up_ms"]["median"]), 2.0)
         L.append(f"| {s['rtt_ms']} ms | {LABEL.get(s['variant'], s['variant'])} | "
                  f"{s['recovered']}/{s['runs']} | {fmt_mmm(s['gap_down_ms'])} | "
-                 f"{fmt_mmm(s['gap_up_ms'])} | {s['lost']} | {tgt} |")
+                 f"{fmt_mmm(s['gap_up_ms'])} | {fmt_mmm(s['baseline_gap_ms'])} | {s['lost']} | {tgt} |")
     L.append("")
     cap = next((s["cap_s"] for s in summ["bbm"] if s.get("cap_s")), 10)
     L.append("**2. Break-before-make roam** (routed, strict rp_filter; A's cable pulled, B "
@@ -229,8 +234,8 @@ def markdown(meta, summ):
              f"not delivered everything {cap} s after the break counts as \"no recovery\". "
              "Target: ≤ 100 ms + 2 RTT + 20 ms.")
     L.append("")
-    L.append("| RTT | variant | recovered | downlink stall | uplink stall | lost (undelivered) | target (median, worse direction) |")
-    L.append("|---:|---|---:|---|---|---:|---|")
+    L.append("| RTT | variant | recovered | downlink stall | uplink stall | no-roam baseline | lost (undelivered) | target (median, worse direction) |")
+    L.append("|---:|---|---:|---|---|---|---:|---|")
     for s in summ["bbm"]:
         tgt = "–"
         target = 100 + 2 * s["rtt_ms"] + 20
@@ -244,7 +249,8 @@ def markdown(meta, summ):
         if s["recovered"] == 0:
             rec = f"**0/{s['runs']}** (no recovery within {cap} s)"
         L.append(f"| {s['rtt_ms']} ms | {LABEL.get(s['variant'], s['variant'])} | {rec} | "
-                 f"{fmt_mmm(s['gap_down_ms'])} | {fmt_mmm(s['gap_up_ms'])} | {s['lost']}"
+                 f"{fmt_mmm(s['gap_down_ms'])} | {fmt_mmm(s['gap_up_ms'])} | "
+                 f"{fmt_mmm(s['baseline_gap_ms'])} | {s['lost']}"
                  f"{' (' + str(s['undelivered']) + ')' if s['undelivered'] else ''} | {tgt} |")
     L.append("")
     L.append("**3. Address event → first ASCONF on the wire** (kernel notification → capture "
@@ -414,12 +420,14 @@ def main():
                f"{len(rows)} rows" if not ok else "")
     dar_rows = [s for sc in ("mbb", "bbm") for s in summ[sc]
                 if s["variant"] in ("sctp_dar", "dar-bound", "dar-wildcard")]
-    bad = [f"{s['variant']} rtt {s['rtt_ms']}" for s in dar_rows if s["recovered"] != s["runs"]]
-    bad += [f"{s['variant']} rtt {s['rtt_ms']}: {s['lost']} lost, {s['duplicated']} dup, "
-            f"{s['corrupted']} corrupt" for s in dar_rows
-            if s["lost"] or s["duplicated"] or s["corrupted"]]
+    # Integrity only: whether a roam recovered within the cap is a timing,
+    # reported in the table, never asserted.
+    bad = [f"{s['variant']} rtt {s['rtt_ms']}: {s['lost']} lost, {s['duplicated']} dup, "
+            f"{s['corrupted']} corrupt, {s['out_of_order']} reordered" for s in dar_rows
+            if s["lost"] or s["duplicated"] or s["corrupted"] or s["out_of_order"]]
     result(bool(dar_rows) and not bad,
-           "with sctp_dar no stream lost, duplicated or corrupted data", "; ".join(bad))
+           "with sctp_dar no stream lost, duplicated, reordered or corrupted data",
+           "; ".join(bad))
     md_ok = os.path.getsize(os.path.join(a.out, "results.md")) > 0
     result(md_ok, "results.md written")
     for ext in ("svg", "png"):

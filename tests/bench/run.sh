@@ -38,10 +38,12 @@ vm_ensure_host_pkgs
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 out=${out:-$SCTP_DAR_TOP/build/bench/$stamp}
 mkdir -p "$out"
-vmdir=$SCTP_DAR_TOP/build/bench/vm-$kernel
+# The module build, initramfs and console of this run, apart from any
+# other run's (make check may run QUICK=1 beside a full make bench).
+vmdir=$out/vm
 plan=(bench/throughput.sh bench/asconf.sh bench/roam.sh bench/scale.sh)
 # Per-scenario timeout inside the guest (the VM's is 2 min + their sum).
-tmo=900
+tmo=1500
 ((quick)) && tmo=300
 
 vm_log "make bench: $kernel, N=$n$( ((quick)) && echo ", quick"); results in $out"
@@ -52,6 +54,7 @@ SCTP_DAR_VM_ENV="BENCH_N=$n BENCH_QUICK=$quick" \
 	"${plan[@]}" >"$out/vm-results.txt" 2>"$out/run.log"
 vmrc=$?
 cp "$vmdir/console.log" "$out/console.log" 2>/dev/null
+rm -rf "$vmdir"
 vm_log "make bench: VM ran $((SECONDS - start)) s"
 
 args=(--console "$out/console.log" --out "$out" --n "$n" --quick "$quick"

@@ -14,7 +14,7 @@
 # measures the cost of the module's notifiers and idle state only.
 . "$(dirname "$0")/lib.sh"
 
-SECS=3
+SECS=2
 ((BENCH_QUICK)) && SECS=1
 PROTOS=(sctp tcp udp)
 
