@@ -9,6 +9,9 @@
 #                        (T="netns/stream kunit" selects tests, K="stock-6.1"
 #                        selects kernels; see tests/run.sh)
 #   make demo            boot Debian's stock kernel and watch a roam
+#   make bench           sctp_dar against the stock kernel, side by side
+#                        (N=5 repetitions; QUICK=1: one, small scales;
+#                        results in build/bench/<date-time>/)
 #   make style           checkpatch --strict on our kernel sources
 #   make sparse          sparse (C=2) on the module
 #   make check-config    check that KDIR has what sctp_dar needs
@@ -62,10 +65,14 @@ check:
 demo:
 	tests/demo/run.sh
 
+N ?= 5
+bench:
+	tests/bench/run.sh -n $(N) $(if $(filter 1,$(QUICK)),-q) $(if $(K),-k $(K)) $(if $(V),-v)
+
 style:
 	tests/run.sh -T static/checkpatch -K ""
 
 sparse:
 	tests/run.sh -T static/sparse -K ""
 
-.PHONY: all check-config module tools install clean check demo style sparse
+.PHONY: all check-config module tools install clean check demo bench style sparse

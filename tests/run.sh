@@ -8,7 +8,8 @@
 #
 #   -T  space or comma separated prefixes of test ids to run (default all):
 #         static/checkpatch  static/sparse  build/<what>  unit/<name>
-#         kunit  netns/<script>     e.g. -T netns/roam  or  -T "kunit static"
+#         kunit  netns/<script>  bench/quick (make bench QUICK=1, stock-6.1
+#         only)     e.g. -T netns/roam  or  -T "kunit static"
 #   -K  kernels to boot (default "debug stock-6.1 stock-6.12")
 #   -v  stream VM consoles to stderr
 #
@@ -252,6 +253,27 @@ for k in $kernels; do
 		show_log "$log"
 	fi
 done
+
+# ---- make bench QUICK=1 (bench/quick) ------------------------------------------
+# The benchmarks run once, small, so they never rot: every scenario must
+# produce its numbers, the JSON parse, the table and plot exist and
+# sctp_dar's streams arrive whole. No timing is asserted (tests/bench/).
+if [[ " $kernels " == *" stock-6.1 "* ]] && selected bench/quick; then
+	log=$out/bench-quick.log
+	"$SCTP_DAR_TOP/tests/bench/run.sh" -q -c -o "$out/bench-quick" $verbose \
+		>"$out/bench-quick.tsv" 2>"$log"
+	rc=$?
+	n=0
+	while IFS=$'\t' read -r status name detail; do
+		[[ $status == PASS || $status == FAIL || $status == SKIP ]] || continue
+		result "$status" "$name" "$detail"
+		n=$((n + 1))
+	done <"$out/bench-quick.tsv"
+	if ((n == 0 || (rc != 0 && $(grep -c '^FAIL' "$out/bench-quick.tsv") == 0))); then
+		result FAIL "bench/quick: make bench QUICK=1 ran" "see $log"
+		show_log "$log"
+	fi
+fi
 
 # ---- summary ----------------------------------------------------------------------
 

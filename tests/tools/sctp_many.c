@@ -5,10 +5,12 @@
  *   sctp_many -l ADDR -p PORT [-r READY]
  *       one one-to-many socket bound to ADDR:PORT that accepts every
  *       association and discards whatever arrives
- *   sctp_many -c ADDR -p PORT -n N [-B LOCAL] [-b BATCH] [-r READY]
+ *   sctp_many -c ADDR -p PORT -n N [-B LOCAL | -A] [-b BATCH] [-r READY]
  *       N one-to-one sockets (optionally bound to LOCAL) connected to
  *       ADDR:PORT, BATCH connects in flight at a time (default 100) so that
- *       the INIT burst does not overflow the input backlog
+ *       the INIT burst does not overflow the input backlog; -A switches
+ *       the kernel's auto_asconf on for each (wildcard-bound) socket, as
+ *       the benchmarks' stock reference does
  *
  * Once every association is up (or the listener is bound), READY is created
  * and holds the count; then the program waits for SIGINT or SIGTERM and
@@ -33,6 +35,10 @@
 #ifndef IPPROTO_SCTP
 #define IPPROTO_SCTP 132
 #endif
+#ifndef SOL_SCTP
+#define SOL_SCTP 132
+#endif
+#define SCTP_AUTO_ASCONF 30	/* uapi <linux/sctp.h> */
 
 static volatile sig_atomic_t stop;
 
@@ -116,7 +122,7 @@ static int serve(const char *addr, int port, const char *readyf)
 }
 
 static int connect_all(const char *addr, int port, int n, const char *local,
-		       int batch, const char *readyf)
+		       int auto_asconf, int batch, const char *readyf)
 {
 	struct sockaddr_storage peer, me;
 	socklen_t plen, mlen = 0;
@@ -129,6 +135,8 @@ static int connect_all(const char *addr, int port, int n, const char *local,
 	plen = make_addr(addr, port, &peer);
 	if (local)
 		mlen = make_addr(local, 0, &me);
+	else if (auto_asconf)
+		mlen = make_addr(peer.ss_family == AF_INET6 ? "::" : "0.0.0.0", 0, &me);
 	rl.rlim_cur = rl.rlim_max = n + 64;
 	if (setrlimit(RLIMIT_NOFILE, &rl) < 0)
 		fail("setrlimit");
@@ -146,6 +154,13 @@ static int connect_all(const char *addr, int port, int n, const char *local,
 				fail("socket");
 			if (local && bind(fds[next], (struct sockaddr *)&me, mlen) < 0)
 				fail("bind");
+			/* auto_asconf needs an explicitly wildcard-bound socket */
+			if (auto_asconf && bind(fds[next], (struct sockaddr *)&me, mlen) < 0)
+				fail("bind");
+			if (auto_asconf &&
+			    setsockopt(fds[next], SOL_SCTP, SCTP_AUTO_ASCONF,
+				       &auto_asconf, sizeof(auto_asconf)) < 0)
+				fail("SCTP_AUTO_ASCONF");
 			if (connect(fds[next], (struct sockaddr *)&peer, plen) < 0 &&
 			    errno != EINPROGRESS)
 				fail("connect");
@@ -186,10 +201,10 @@ static int connect_all(const char *addr, int port, int n, const char *local,
 int main(int argc, char **argv)
 {
 	const char *addr = NULL, *local = NULL, *readyf = NULL;
-	int port = 0, n = 0, batch = 100, listen_mode = 0, opt;
+	int port = 0, n = 0, batch = 100, listen_mode = 0, auto_asconf = 0, opt;
 	struct sigaction sa = { .sa_handler = on_signal };
 
-	while ((opt = getopt(argc, argv, "l:c:p:n:B:b:r:")) != -1) {
+	while ((opt = getopt(argc, argv, "l:c:p:n:B:b:r:A")) != -1) {
 		switch (opt) {
 		case 'l':
 			listen_mode = 1;
@@ -213,13 +228,16 @@ int main(int argc, char **argv)
 		case 'r':
 			readyf = optarg;
 			break;
+		case 'A':
+			auto_asconf = 1;
+			break;
 		default:
-			fprintf(stderr, "usage: sctp_many -l ADDR -p PORT [-r READY] | -c ADDR -p PORT -n N [-B LOCAL] [-b BATCH] [-r READY]\n");
+			fprintf(stderr, "usage: sctp_many -l ADDR -p PORT [-r READY] | -c ADDR -p PORT -n N [-B LOCAL | -A] [-b BATCH] [-r READY]\n");
 			return 2;
 		}
 	}
 	if (!addr || port <= 0 || port > 65535 || batch <= 0 ||
-	    (!listen_mode && n <= 0)) {
+	    (!listen_mode && n <= 0) || (auto_asconf && local)) {
 		fprintf(stderr, "sctp_many: bad arguments\n");
 		return 2;
 	}
@@ -229,5 +247,5 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	if (listen_mode)
 		return serve(addr, port, readyf);
-	return connect_all(addr, port, n, local, batch, readyf);
+	return connect_all(addr, port, n, local, auto_asconf, batch, readyf);
 }

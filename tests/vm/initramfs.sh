@@ -21,6 +21,8 @@ KMODS=(sctp sctp_diag inet_diag veth dummy sch_netem crc32c_generic
 # Host programs copied with their shared libraries.
 BINS=(/bin/bash /sbin/ip /sbin/tc /bin/ss /usr/bin/jq /usr/bin/sctp_darn
       /usr/bin/sctp_test /usr/bin/checksctp)
+# make bench: throughput and the capture of ASCONFs on the wire.
+BINS+=(/usr/bin/iperf3 /usr/bin/tcpdump)
 
 kver=$(cat "$kdir/kver")
 root=$(mktemp -d "${TMPDIR:-/tmp}/sctp-dar-initramfs.XXXXXX")

@@ -14,6 +14,10 @@
 #   -v         stream the console to stderr while the VM runs
 #   TEST       "kunit", or a script path under tests/, e.g. netns/stream.sh
 #
+# SCTP_DAR_VM_ENV="NAME=VALUE ..." puts those variables in the guest's
+# environment (kernel command line words the kernel hands to /init), e.g.
+# the benchmarks' BENCH_N and BENCH_QUICK.
+#
 # Prints one line per result (PASS/FAIL/SKIP) and exits 1 if any failed.
 # The whole VM is killed after the sum of the per-test timeouts plus two
 # minutes; a hung or crashed VM counts as a failure.
@@ -69,7 +73,7 @@ set +e
 timeout --foreground -k 10 "$vm_timeout" \
 	qemu-system-x86_64 -accel tcg -cpu max -smp 2 -m "$mem" \
 	-kernel "$kdir/vmlinuz" -initrd "$outdir/initrd.cpio.gz" \
-	-append "console=ttyS0 panic=-1 oops=panic quiet loglevel=4 sctpdar_plan=$plan sctpdar_timeout=$tmo" \
+	-append "console=ttyS0 panic=-1 oops=panic quiet loglevel=4 sctpdar_plan=$plan sctpdar_timeout=$tmo${SCTP_DAR_VM_ENV:+ $SCTP_DAR_VM_ENV}" \
 	-nographic -no-reboot -nic none </dev/null 2>&1 |
 	if ((verbose)); then tee "$console" >&2; else cat >"$console"; fi
 set -e

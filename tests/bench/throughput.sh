@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# throughput.sh - benchmark scenario 5: the fast-path cost of sctp_dar,
+# as iperf3 throughput (SCTP, TCP, UDP) with the module loaded and not.
+#
+#   $MN mn-a 10.0.1.1 ===== path A ===== cn-a 10.0.1.2 $CN (iperf3 -s)
+#
+# Each repetition measures every protocol unloaded and loaded, in an order
+# that alternates between repetitions (drift in the VM cancels out). SCTP
+# and TCP: the receiver's rate; UDP (-b 0): the sender's rate times the
+# share that arrived. Whatever sctp_dar puts on the packet path (its
+# netfilter hook, once merged) is measured automatically; without it this
+# measures the cost of the module's notifiers and idle state only.
+. "$(dirname "$0")/lib.sh"
+
+SECS=2
+((BENCH_QUICK)) && SECS=1
+PROTOS=(sctp tcp udp)
+
+tap_plan ${#PROTOS[@]}
+require_module sctp
+require_module veth
+command -v iperf3 >/dev/null || skip_all "iperf3 is not installed"
+modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
+rmmod sctp_dar
+
+topo_two_paths || skip_all "cannot build the topology"
+ip netns exec "$CN" iperf3 -s -B 10.0.1.2 >"$LIB_TMP/srv.log" 2>&1 &
+LIB_PIDS+=($!)
+wait_for 5 ip netns exec "$CN" ss -ltn 'sport = :5201' | grep -q LISTEN
+
+# measure PROTO: prints Mbit/s, or nothing.
+measure()
+{
+	local args=() j
+
+	case $1 in
+	sctp) args=(--sctp) ;;
+	udp) args=(-u -b 0) ;;
+	esac
+	j=$(ip netns exec "$MN" iperf3 -c 10.0.1.2 -t "$SECS" -J "${args[@]}" 2>/dev/null)
+	jq -r 'if .end.sum_received then .end.sum_received.bits_per_second
+	       else .end.sum.bits_per_second * (1 - (.end.sum.lost_percent // 0) / 100)
+	       end / 1e6 | . * 100 | round / 100' <<<"$j" 2>/dev/null
+}
+
+declare -A got=()
+for ((rep = 1; rep <= BENCH_N; rep++)); do
+	order=(stock sctp_dar)
+	((rep % 2 == 0)) && order=(sctp_dar stock)
+	for p in "${PROTOS[@]}"; do
+		for v in "${order[@]}"; do
+			if [[ $v == stock ]]; then
+				dar_unload
+			else
+				dar_load
+			fi
+			mbps=$(measure "$p")
+			[[ $mbps =~ ^[0-9.]+$ ]] && got[$p]=$((${got[$p]:-0} + 1))
+			bench_record "{\"scenario\":\"throughput\",\"proto\":\"$p\",\"variant\":\"$v\",\"rep\":$rep,\"secs\":$SECS,\"mbps\":$(json_num "$mbps")}"
+		done
+	done
+done
+dar_unload
+for p in "${PROTOS[@]}"; do
+	tap_result $((${got[$p]:-0} != 2 * BENCH_N)) "throughput $p: ${got[$p]:-0}/$((2 * BENCH_N)) runs measured"
+done
+tap_diag "$(basename "$0"): $SECONDS s"
+tap_exit
