@@ -160,24 +160,7 @@ mbb_run()
 topo_routed()
 {
 	RT=rt-$LIB_TAG
-	ns_add "$MN" && ns_add "$RT" && ns_add "$CN" || return 1
-	ip link add mn-a netns "$MN" type veth peer name r-a netns "$RT" &&
-	ip link add mn-b netns "$MN" type veth peer name r-b netns "$RT" &&
-	ip link add cn-c netns "$CN" type veth peer name r-c netns "$RT" || return 1
-	ip -n "$RT" addr add 10.0.1.254/24 dev r-a
-	ip -n "$RT" addr add 10.0.2.254/24 dev r-b
-	ip -n "$RT" addr add 10.9.0.254/24 dev r-c
-	ip netns exec "$RT" sysctl -qw net.ipv4.ip_forward=1
-	ip netns exec "$RT" sysctl -qw net.ipv4.conf.all.rp_filter=1
-	for dev in r-a r-b r-c; do
-		ip netns exec "$RT" sysctl -qw "net.ipv4.conf.$dev.rp_filter=1"
-		ip -n "$RT" link set "$dev" up
-	done
-	ip -n "$CN" addr add "$CN_ADDR/24" dev cn-c
-	ip -n "$CN" link set cn-c up
-	ip -n "$CN" route add default via 10.9.0.254
-	ip -n "$MN" link set mn-a up
-	ip -n "$MN" link set mn-b up
+	topo_routed_links || return 1
 	ip -n "$MN" addr replace "$A/24" dev mn-a
 	ip -n "$MN" route replace default via 10.0.1.254 dev mn-a metric 100
 	sctp_both "$MN" "$CN"
