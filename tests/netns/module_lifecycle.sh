@@ -19,6 +19,11 @@ if grep -q '^sctp ' /proc/modules; then
 elif [[ ! -f $sctp_ko ]]; then
 	tap_skip "refuses clearly without sctp.ko" "sctp is built in"
 else
+	# Its hard dependencies (libcrc32c for the wire hook) as modprobe
+	# would load them; sctp is not one (symbol_get()).
+	for dep in $(modinfo -F depends "$mod" | tr , ' '); do
+		modprobe "$dep"
+	done
 	mv "$sctp_ko" "$sctp_ko.hidden"
 	err=$(insmod "$mod" 2>&1)
 	rc=$?
