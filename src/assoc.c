@@ -234,7 +234,14 @@ static u8 dar_path_state(const struct sctp_transport *t)
 	}
 }
 
-static bool dar_addr_is_any(const union sctp_addr *a)
+/**
+ * sctp_dar_assoc_addr_is_any - is @a the wildcard address of its family?
+ * @a: an AF_INET or AF_INET6 address
+ *
+ * Context: any.
+ * Return: true for 0.0.0.0 and ::.
+ */
+bool sctp_dar_assoc_addr_is_any(const union sctp_addr *a)
 {
 	if (a->sa.sa_family == AF_INET)
 		return a->v4.sin_addr.s_addr == htonl(INADDR_ANY);
@@ -351,7 +358,7 @@ int sctp_dar_assoc_snapshot(struct sctp_dar_sock *s, unsigned int max_asocs,
 	sv->nep = dar_copy_bind_rcu(&ep->base.bind_addr, NULL, sv->ep,
 				    SCTP_DAR_MAX_LADDR);
 	rcu_read_unlock();
-	sv->boundall = sv->nep == 1 && dar_addr_is_any(&sv->ep[0]);
+	sv->boundall = sv->nep == 1 && sctp_dar_assoc_addr_is_any(&sv->ep[0]);
 
 	list_for_each_entry(asoc, &ep->asocs, asocs)
 		n++;

@@ -210,6 +210,7 @@ struct sctp_dar_assoc_table {
 int sctp_dar_assoc_collect(struct net *net, struct list_head *socks);
 void sctp_dar_assoc_release(struct list_head *socks);
 int sctp_dar_assoc_sock_pin(struct sock *sk, struct sctp_dar_sock *s);
+bool sctp_dar_assoc_addr_is_any(const union sctp_addr *a);
 void sctp_dar_assoc_sock_unpin(struct sctp_dar_sock *s);
 int sctp_dar_assoc_snapshot(struct sctp_dar_sock *s, unsigned int max_asocs,
 			    struct sctp_dar_socksnap *snap);

@@ -76,9 +76,7 @@ static bool dar_bind_is_wildcard(struct sctp_bind_addr *bp)
 		return false;
 	e = list_first_entry(&bp->address_list, struct sctp_sockaddr_entry,
 			     list);
-	if (e->a.sa.sa_family == AF_INET6)
-		return ipv6_addr_any(&e->a.v6.sin6_addr);
-	return e->a.v4.sin_addr.s_addr == htonl(INADDR_ANY);
+	return sctp_dar_assoc_addr_is_any(&e->a);
 }
 
 /* ADD-IP, DELETE-IP and SET-PRIMARY need an ASCONF the peer accepts. */

@@ -587,6 +587,17 @@ static void dar_poll_stage(struct dar_pass *p, const struct sctp_dar_assoc *st)
 		dar_poll_in(p, msecs_to_jiffies(250));
 }
 
+static int dar_laddr_index(const struct sctp_dar_asocview *av,
+			   const union sctp_addr *a)
+{
+	unsigned int i;
+
+	for (i = 0; i < av->nl; i++)
+		if (sctp_dar_sockaddr_equal(&av->l[i].a, a))
+			return i;
+	return -1;
+}
+
 static int dar_path_index(const struct sctp_dar_asocview *av,
 			  const union sctp_addr *a)
 {
@@ -768,6 +779,19 @@ static void dar_want_failed(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st
 	}
 }
 
+/* Is local address @k an acknowledged source, usable on the host? */
+static const struct sctp_dar_haddr *
+dar_src_usable(struct sctp_dar_reconf *r, const struct sctp_dar_asocview *av,
+	       unsigned int k)
+{
+	const struct sctp_dar_haddr *ha = sctp_dar_hostview_find(r->hv,
+								 &av->l[k].a);
+
+	if (av->l[k].state != SCTP_DAR_LA_SRC || !sctp_dar_haddr_usable(ha))
+		return NULL;
+	return ha;
+}
+
 /* An administrator's choice of the peer's primary (sctpaddr assoc set ...
  * peer-primary) stands while that address is an acknowledged source of the
  * association and usable on the host; then the policy takes over again.
@@ -776,19 +800,13 @@ static void dar_want_failed(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st
 static int dar_pinned_local(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st,
 			    const struct sctp_dar_asocview *av, int li)
 {
-	unsigned int i;
+	int i;
 
 	if (!st->pin_want.sa.sa_family)
 		return li;
-	for (i = 0; i < av->nl; i++) {
-		if (!sctp_dar_sockaddr_equal(&av->l[i].a, &st->pin_want))
-			continue;
-		if (av->l[i].state == SCTP_DAR_LA_SRC &&
-		    sctp_dar_haddr_usable(sctp_dar_hostview_find(r->hv,
-								 &av->l[i].a)))
-			return i;
-		break;
-	}
+	i = dar_laddr_index(av, &st->pin_want);
+	if (i >= 0 && dar_src_usable(r, av, i))
+		return i;
 	memset(&st->pin_want, 0, sizeof(st->pin_want));
 	return li;
 }
@@ -810,19 +828,6 @@ static int dar_local_path(struct sctp_dar_reconf *r,
 	return pi >= 0 && av->p[pi].ifindex == ha->ifindex ? pi : -1;
 }
 
-/* Is local address @k an acknowledged source, usable on the host? */
-static const struct sctp_dar_haddr *
-dar_src_usable(struct sctp_dar_reconf *r, const struct sctp_dar_asocview *av,
-	       unsigned int k)
-{
-	const struct sctp_dar_haddr *ha = sctp_dar_hostview_find(r->hv,
-								 &av->l[k].a);
-
-	if (av->l[k].state != SCTP_DAR_LA_SRC || !sctp_dar_haddr_usable(ha))
-		return NULL;
-	return ha;
-}
-
 /* Path quality, the seeds' "better signal": among the association's
  * usable sources of the policy's choice's priority, one on another device
  * whose path is clearly better (sctp_dar_policy_path_better()) for
@@ -835,7 +840,7 @@ static int dar_quality_local(struct sctp_dar_reconf *r, struct dar_pass *p,
 			     struct sctp_dar_asocview *av, int li)
 {
 	const struct sctp_dar_haddr *cur_ha, *ha;
-	int cur = li, cand = -1, cp, kp;
+	int cur = li, cand = -1, cp, kp, qi;
 	unsigned int k, usable = 0;
 
 	if (st->q_choice.sa.sa_family &&
@@ -843,13 +848,11 @@ static int dar_quality_local(struct sctp_dar_reconf *r, struct dar_pass *p,
 		const struct sctp_dar_haddr *li_ha =
 			sctp_dar_hostview_find(r->hv, &av->l[li].a);
 
-		for (k = 0; k < av->nl; k++)
-			if (sctp_dar_sockaddr_equal(&av->l[k].a, &st->q_choice))
-				break;
-		ha = k < av->nl ? dar_src_usable(r, av, k) : NULL;
+		qi = dar_laddr_index(av, &st->q_choice);
+		ha = qi >= 0 ? dar_src_usable(r, av, qi) : NULL;
 		/* ... unless an administrator now prefers the other. */
 		if (ha && li_ha && ha->prio >= li_ha->prio)
-			cur = k;
+			cur = qi;
 	}
 	if (cur == li)
 		memset(&st->q_choice, 0, sizeof(st->q_choice));
