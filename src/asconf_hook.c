@@ -198,6 +198,10 @@ struct dar_wire_net {
 };
 
 static unsigned int dar_wire_net_id __read_mostly;
+/* Entries come from their own cache: they cost their size (136 bytes),
+ * not kmalloc's 192, and show apart in /proc/slabinfo ("sctp_dar_wire").
+ */
+static struct kmem_cache *dar_wire_cache __read_mostly;
 
 static struct dar_wire_net *dar_wire_net(const struct net *net)
 {
@@ -225,7 +229,7 @@ static struct dar_wire_assoc *__dar_entry_get(struct dar_wire_net *wn,
 	}
 	if (!create || wn->n >= DAR_WIRE_MAX)
 		return NULL;
-	e = kzalloc(sizeof(*e), GFP_ATOMIC);
+	e = kmem_cache_zalloc(dar_wire_cache, GFP_ATOMIC);
 	if (!e)
 		return NULL;
 	e->asoc = asoc;
@@ -270,7 +274,7 @@ static void dar_wire_gc_work(struct work_struct *work)
 			continue;
 		hash_del(&e->node);
 		wn->n--;
-		kfree(e);
+		kmem_cache_free(dar_wire_cache, e);
 	}
 	if (wn->n)
 		queue_delayed_work(system_wq, &wn->gc, DAR_GC_INTERVAL);
@@ -936,7 +940,7 @@ static void __net_exit dar_wire_net_exit(struct net *net)
 	cancel_delayed_work_sync(&wn->gc);
 	hash_for_each_safe(wn->table, bkt, tmp, e, node) {
 		hash_del(&e->node);
-		kfree(e);
+		kmem_cache_free(dar_wire_cache, e);
 	}
 	wn->n = 0;
 }
@@ -954,11 +958,23 @@ static struct pernet_operations dar_wire_net_ops = {
  * Needs sctp_glue, pernet and netlink up: the hooks use all three.
  *
  * Context: process context (module init).
- * Return: 0 or a negative errno from register_pernet_subsys().
+ * Return: 0, -ENOMEM, or a negative errno from register_pernet_subsys().
  */
 int sctp_dar_asconf_hook_init(void)
 {
-	return register_pernet_subsys(&dar_wire_net_ops);
+	int err;
+
+	dar_wire_cache = kmem_cache_create("sctp_dar_wire",
+					   sizeof(struct dar_wire_assoc),
+					   0, 0, NULL);
+	if (!dar_wire_cache)
+		return -ENOMEM;
+	err = register_pernet_subsys(&dar_wire_net_ops);
+	if (err) {
+		kmem_cache_destroy(dar_wire_cache);
+		dar_wire_cache = NULL;
+	}
+	return err;
 }
 
 /**
@@ -968,5 +984,8 @@ int sctp_dar_asconf_hook_init(void)
  */
 void sctp_dar_asconf_hook_exit(void)
 {
+	/* Every namespace's exit frees its entries. */
 	unregister_pernet_subsys(&dar_wire_net_ops);
+	kmem_cache_destroy(dar_wire_cache);
+	dar_wire_cache = NULL;
 }

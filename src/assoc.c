@@ -758,6 +758,50 @@ void sctp_dar_assoc_wq_hold(struct net *net)
 	spin_unlock_bh(&net->sctp.addr_wq_lock);
 }
 
+/* Every managed association and socket has an entry: own caches, so that
+ * they cost their size and not kmalloc's next power of two. Created at
+ * module init, destroyed at exit once every namespace's table is empty.
+ */
+static struct kmem_cache *dar_assoc_cache __read_mostly;
+static struct kmem_cache *dar_sock_cache __read_mostly;
+
+/**
+ * sctp_dar_assoc_cache_init - create the entries' slab caches
+ *
+ * Context: process context (module init).
+ * Return: 0 or -ENOMEM.
+ */
+int sctp_dar_assoc_cache_init(void)
+{
+	dar_assoc_cache = KMEM_CACHE(sctp_dar_assoc, 0);
+	if (!dar_assoc_cache)
+		return -ENOMEM;
+	dar_sock_cache = kmem_cache_create("sctp_dar_sock",
+					   sizeof(struct sctp_dar_sockstate),
+					   0, 0, NULL);
+	if (!dar_sock_cache) {
+		kmem_cache_destroy(dar_assoc_cache);
+		dar_assoc_cache = NULL;
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/**
+ * sctp_dar_assoc_cache_exit - destroy the entries' slab caches
+ *
+ * Every table must have been swept empty (namespace exit).
+ *
+ * Context: process context (module exit or init unwind).
+ */
+void sctp_dar_assoc_cache_exit(void)
+{
+	kmem_cache_destroy(dar_sock_cache);
+	dar_sock_cache = NULL;
+	kmem_cache_destroy(dar_assoc_cache);
+	dar_assoc_cache = NULL;
+}
+
 /**
  * sctp_dar_assoc_table_init - initialise an empty association table
  * @t: the table
@@ -798,7 +842,7 @@ unsigned long sctp_dar_assoc_sock_first_seen(struct sctp_dar_assoc_table *t,
 			return ss->first_seen;
 		}
 	}
-	ss = kzalloc(sizeof(*ss), GFP_KERNEL);
+	ss = kmem_cache_zalloc(dar_sock_cache, GFP_KERNEL);
 	if (!ss)
 		return since;
 	ss->ino = ino;
@@ -823,9 +867,51 @@ struct sctp_dar_assoc *sctp_dar_assoc_find(struct sctp_dar_assoc_table *t,
 	struct sctp_dar_assoc *a;
 
 	hash_for_each_possible(t->h, a, hnode, (unsigned long)key->asoc)
-		if (a->key.asoc == key->asoc && a->key.tag == key->tag)
+		if (a->asoc == key->asoc && a->tag == key->tag)
 			return a;
 	return NULL;
+}
+
+/**
+ * sctp_dar_assoc_ext - the part of an association's state that exists only
+ * while needed, allocated now if it is not there
+ * @a: the entry; the caller holds the namespace's reconf mutex
+ *
+ * Context: process context; may sleep (allocates).
+ * Return: the extension, or NULL when it cannot be allocated.
+ */
+struct sctp_dar_assoc_ext *sctp_dar_assoc_ext(struct sctp_dar_assoc *a)
+{
+	if (!a->ext)
+		a->ext = kzalloc(sizeof(*a->ext), GFP_KERNEL);
+	return a->ext;
+}
+
+/**
+ * sctp_dar_assoc_ext_trim - free the extension when nothing in it matters
+ * @a: the entry; the caller holds the namespace's reconf mutex
+ *
+ * Nothing matters when no heartbeat is awaited, no pin is set and path
+ * quality neither holds a choice nor watches a candidate.
+ *
+ * Context: any (no allocation).
+ */
+void sctp_dar_assoc_ext_trim(struct sctp_dar_assoc *a)
+{
+	const struct sctp_dar_assoc_ext *x = a->ext;
+
+	if (!x || (a->stage == SCTP_DAR_ST_WAIT_HB && x->hb_path.sa.sa_family) ||
+	    x->pin_want.sa.sa_family || x->pin_path.sa.sa_family ||
+	    x->q_choice.sa.sa_family || x->q_cand.sa.sa_family)
+		return;
+	kfree(a->ext);
+	a->ext = NULL;
+}
+
+static void dar_assoc_free(struct sctp_dar_assoc *a)
+{
+	kfree(a->ext);
+	kmem_cache_free(dar_assoc_cache, a);
 }
 
 /**
@@ -845,11 +931,12 @@ sctp_dar_assoc_get(struct sctp_dar_assoc_table *t,
 
 	*created = false;
 	hash_for_each_possible(t->h, a, hnode, (unsigned long)key->asoc) {
-		if (a->key.asoc != key->asoc)
+		if (a->asoc != key->asoc)
 			continue;
-		if (a->key.tag != key->tag) {
+		if (a->tag != key->tag) {
 			/* Freed and reallocated: a different association. */
 			hash_del(&a->hnode);
+			kfree(a->ext);
 			memset(a, 0, sizeof(*a));
 			goto init;
 		}
@@ -857,12 +944,13 @@ sctp_dar_assoc_get(struct sctp_dar_assoc_table *t,
 		return a;
 	}
 
-	a = kzalloc(sizeof(*a), GFP_KERNEL);
+	a = kmem_cache_zalloc(dar_assoc_cache, GFP_KERNEL);
 	if (!a)
 		return NULL;
 	t->count++;
 init:
-	a->key = *key;
+	a->asoc = key->asoc;
+	a->tag = key->tag;
 	a->addip_serial = key->serial;
 	a->seen = t->gen;
 	a->stage = SCTP_DAR_ST_IDLE;
@@ -893,14 +981,14 @@ void sctp_dar_assoc_sweep(struct sctp_dar_assoc_table *t, bool all)
 		if (!all && a->seen == t->gen)
 			continue;
 		hash_del(&a->hnode);
-		kfree(a);
+		dar_assoc_free(a);
 		t->count--;
 	}
 	hash_for_each_safe(t->socks, bkt, tmp, ss, hnode) {
 		if (!all && ss->seen == t->gen)
 			continue;
 		hash_del(&ss->hnode);
-		kfree(ss);
+		kmem_cache_free(dar_sock_cache, ss);
 		t->nsocks--;
 	}
 	t->gen++;

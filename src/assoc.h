@@ -80,17 +80,22 @@ struct sctp_dar_socksnap {
  * @heartbeats: heartbeats demanded to confirm a path
  * @errors: setsockopt calls that failed
  * @last_latency_us: last reconfiguration, host event to peer primary set
+ *
+ * 32 bits each (netlink reports them as u64): an association would have to
+ * send an ASCONF every second for 136 years to wrap one, and a latency of
+ * over 71 minutes is saturated. Kept narrow because every managed
+ * association carries them.
  */
 struct sctp_dar_assoc_stats {
-	u64 addrs_added;
-	u64 addrs_removed;
-	u64 primary_changes;
-	u64 asconf_sent;
-	u64 asconf_acked;
-	u64 asconf_rejected;
-	u64 heartbeats;
-	u64 errors;
-	u64 last_latency_us;
+	u32 addrs_added;
+	u32 addrs_removed;
+	u32 primary_changes;
+	u32 asconf_sent;
+	u32 asconf_acked;
+	u32 asconf_rejected;
+	u32 heartbeats;
+	u32 errors;
+	u32 last_latency_us;
 };
 
 /**
@@ -111,32 +116,12 @@ enum sctp_dar_stage {
 };
 
 /**
- * struct sctp_dar_assoc - sctp_dar's state for one association
- * @hnode: in the namespace's table, keyed by @key.asoc
- * @key: the association's identity
- * @seen: generation of the last walk that saw it (stale ones are freed)
- * @stage: enum sctp_dar_stage
- * @stage_since: jiffies when @stage was entered
- * @want: the local address sctp_dar wants as the peer's primary; family 0
- *	until the first change (nothing is sent for associations found idle)
- * @peer_primary: the local address sctp_dar last made the peer's primary,
- *	family 0 if none
- * @hb_path: the peer address a heartbeat was demanded on
- * @event_ns: when the host event that started the current change
- *	happened (ktime_get_ns())
- * @local_primary: the peer address this end's primary was seen to be
- * @addip_serial: the association's ASCONF serial number last seen
- * @asconf_busy: an ASCONF was outstanding at the last look
- * @urgent: the current change replaces a primary address that failed:
- *	switch at once, do not wait for the heartbeat
- * @retry_at: jiffies before which a failed change is not retried, 0 none
- * @route_since: jiffies since when a switch waits for routing to move off a
- *	dead link, 0 when not waiting
- * @redel_at: jiffies before which a DELETE the peer refused is not sent
- *	again
- * @blocked: the reason last explained in the log (enum sctp_dar_blocked)
+ * struct sctp_dar_assoc_ext - the part of an association's state that
+ * exists only while it is needed
+ * @hb_path: the peer address a heartbeat was demanded on (stage WAIT_HB)
  * @pin_want: the local address an administrator made the peer's primary
- *	(sctpaddr); kept as @want while it is usable, family 0 if none
+ *	(sctpaddr); kept as the association's want while it is usable,
+ *	family 0 if none
  * @pin_path: the peer address an administrator made this end's primary;
  *	kept while that path is active, family 0 if none
  * @q_choice: the local address path quality chose over @q_over (the
@@ -145,32 +130,71 @@ enum sctp_dar_stage {
  *	its mind (a new address, a priority) @q_choice is dropped
  * @q_cand: a local address whose path is clearly better, family 0 if none
  * @q_since: jiffies since when @q_cand has been clearly better
- * @stats: counters
+ *
+ * Allocated by sctp_dar_assoc_ext() when a heartbeat is awaited, a pin is
+ * set or path quality holds a choice or watches a candidate, and freed by
+ * sctp_dar_assoc_ext_trim() as soon as none of that is true: an idle
+ * managed association costs struct sctp_dar_assoc alone.
  */
-struct sctp_dar_assoc {
-	struct hlist_node hnode;
-	struct sctp_dar_asockey key;
-	unsigned long seen;
-	u8 stage;
-	unsigned long stage_since;
-	union sctp_addr want;
-	union sctp_addr peer_primary;
+struct sctp_dar_assoc_ext {
 	union sctp_addr hb_path;
-	u64 event_ns;
-	union sctp_addr local_primary;
-	u32 addip_serial;
-	bool asconf_busy;
-	bool urgent;
-	unsigned long retry_at;
-	unsigned long route_since;
-	unsigned long redel_at;
-	u8 blocked;
 	union sctp_addr pin_want;
 	union sctp_addr pin_path;
 	union sctp_addr q_choice;
 	union sctp_addr q_over;
 	union sctp_addr q_cand;
 	unsigned long q_since;
+};
+
+/**
+ * struct sctp_dar_assoc - sctp_dar's state for one association
+ * @hnode: in the namespace's table, keyed by @asoc
+ * @asoc: the association's address (compared, never dereferenced)
+ * @tag: its verification tag (struct sctp_dar_asockey)
+ * @addip_serial: the association's ASCONF serial number last seen
+ * @seen: generation of the last walk that saw it (stale ones are freed)
+ * @stage: enum sctp_dar_stage
+ * @blocked: the reason last explained in the log (enum sctp_dar_blocked)
+ * @asconf_busy: an ASCONF was outstanding at the last look
+ * @urgent: the current change replaces a primary address that failed:
+ *	switch at once, do not wait for the heartbeat
+ * @stage_since: jiffies when @stage was entered
+ * @retry_at: jiffies before which a failed change is not retried, 0 none
+ * @route_since: jiffies since when a switch waits for routing to move off a
+ *	dead link, 0 when not waiting
+ * @redel_at: jiffies before which a DELETE the peer refused is not sent
+ *	again
+ * @event_ns: when the host event that started the current change
+ *	happened (ktime_get_ns())
+ * @want: the local address sctp_dar wants as the peer's primary; family 0
+ *	until the first change (nothing is sent for associations found idle)
+ * @peer_primary: the local address sctp_dar last made the peer's primary,
+ *	family 0 if none
+ * @ext: what only exists while needed (struct sctp_dar_assoc_ext), or NULL
+ * @stats: counters
+ *
+ * Every managed association has one, so it is packed (no holes; 184 bytes
+ * on 64-bit) and comes from its own slab cache ("sctp_dar_assoc"), not
+ * from kmalloc's 256- or 512-byte buckets.
+ */
+struct sctp_dar_assoc {
+	struct hlist_node hnode;
+	const void *asoc;
+	u32 tag;
+	u32 addip_serial;
+	u32 seen;
+	u8 stage;
+	u8 blocked;
+	bool asconf_busy;
+	bool urgent;
+	unsigned long stage_since;
+	unsigned long retry_at;
+	unsigned long route_since;
+	unsigned long redel_at;
+	u64 event_ns;
+	union sctp_addr want;
+	union sctp_addr peer_primary;
+	struct sctp_dar_assoc_ext *ext;
 	struct sctp_dar_assoc_stats stats;
 };
 
@@ -180,12 +204,15 @@ struct sctp_dar_assoc {
  * @ino: the socket's inode number (stable while the socket lives)
  * @first_seen: jiffies of the walk before the one that first found it
  * @seen: generation of the last walk that saw it
+ *
+ * From its own slab cache ("sctp_dar_sock"): one-to-one sockets have one
+ * each.
  */
 struct sctp_dar_sockstate {
 	struct hlist_node hnode;
 	unsigned long ino;
 	unsigned long first_seen;
-	unsigned long seen;
+	u32 seen;
 };
 
 /**
@@ -204,7 +231,7 @@ struct sctp_dar_assoc_table {
 	unsigned int count;
 	DECLARE_HASHTABLE(socks, 6);
 	unsigned int nsocks;
-	unsigned long gen;
+	u32 gen;
 };
 
 int sctp_dar_assoc_collect(struct net *net, struct list_head *socks);
@@ -251,7 +278,11 @@ int sctp_dar_assoc_wq_inject(struct net *net, const union sctp_addr *a,
 bool sctp_dar_assoc_wq_kick(struct net *net);
 void sctp_dar_assoc_wq_hold(struct net *net);
 
+int sctp_dar_assoc_cache_init(void);
+void sctp_dar_assoc_cache_exit(void);
 void sctp_dar_assoc_table_init(struct sctp_dar_assoc_table *t);
+struct sctp_dar_assoc_ext *sctp_dar_assoc_ext(struct sctp_dar_assoc *a);
+void sctp_dar_assoc_ext_trim(struct sctp_dar_assoc *a);
 struct sctp_dar_assoc *sctp_dar_assoc_find(struct sctp_dar_assoc_table *t,
 					   const struct sctp_dar_asockey *key);
 struct sctp_dar_assoc *

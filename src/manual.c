@@ -351,9 +351,15 @@ int sctp_dar_manual(struct net *net, struct sock *sk, sctp_assoc_t id,
 	if (err)
 		goto out;
 
-	if (op == SCTP_DAR_MANUAL_PRIMARY || op == SCTP_DAR_MANUAL_PEER_PRIMARY)
-		sctp_dar_reconf_pin(net, &m.key,
-				    op == SCTP_DAR_MANUAL_PEER_PRIMARY, &m.addr);
+	if (op == SCTP_DAR_MANUAL_PRIMARY || op == SCTP_DAR_MANUAL_PEER_PRIMARY) {
+		/* Done, but the engine must also know to keep it. */
+		err = sctp_dar_reconf_pin(net, &m.key,
+					  op == SCTP_DAR_MANUAL_PEER_PRIMARY,
+					  &m.addr);
+		if (err)
+			NL_SET_ERR_MSG(extack,
+				       "primary set, but sctp_dar could not record it to keep it (out of memory)");
+	}
 	m.ev.type = dar_manual_event[op];
 	m.ev.addr = &m.addr;
 	sctp_dar_nl_event(net, &m.ev);

@@ -327,7 +327,7 @@ static int dar_put_assoc_extra(struct sk_buff *skb,
 	if (!nest)
 		return -EMSGSIZE;
 	for (i = 0; i < ARRAY_SIZE(ctr); i++) {
-		u64 v = *(const u64 *)((const u8 *)&x->stats + ctr[i].off);
+		u64 v = *(const u32 *)((const u8 *)&x->stats + ctr[i].off);
 
 		if (nla_put_u64_64bit(skb, ctr[i].type, v,
 				      SCTP_DAR_A_ASSOC_COUNTERS_PAD))

@@ -637,15 +637,16 @@ static bool dar_ifindex_up(const struct sctp_dar_hostview *hv, int ifindex)
 static int dar_pinned_path(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st,
 			   const struct sctp_dar_asocview *av, int pi)
 {
+	struct sctp_dar_assoc_ext *x = st->ext;
 	int i;
 
-	if (!st->pin_path.sa.sa_family)
+	if (!x || !x->pin_path.sa.sa_family)
 		return pi;
-	i = dar_path_index(av, &st->pin_path);
+	i = dar_path_index(av, &x->pin_path);
 	if (i >= 0 && av->p[i].state == SCTP_DAR_PATH_ACTIVE &&
 	    (!av->p[i].ifindex || dar_ifindex_up(r->hv, av->p[i].ifindex)))
 		return i;
-	memset(&st->pin_path, 0, sizeof(st->pin_path));
+	memset(&x->pin_path, 0, sizeof(x->pin_path));
 	return pi;
 }
 
@@ -705,7 +706,9 @@ static void dar_switch(struct sctp_dar_reconf *r, struct dar_pass *p,
 			   want);
 		if (st->event_ns)
 			st->stats.last_latency_us =
-				div_u64(ktime_get_ns() - st->event_ns, 1000);
+				min_t(u64, U32_MAX,
+				      div_u64(ktime_get_ns() - st->event_ns,
+					      1000));
 		pr_debug("association %d: peer primary now %pISc\n", av->id,
 			 &want->sa);
 	}
@@ -800,14 +803,15 @@ dar_src_usable(struct sctp_dar_reconf *r, const struct sctp_dar_asocview *av,
 static int dar_pinned_local(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st,
 			    const struct sctp_dar_asocview *av, int li)
 {
+	struct sctp_dar_assoc_ext *x = st->ext;
 	int i;
 
-	if (!st->pin_want.sa.sa_family)
+	if (!x || !x->pin_want.sa.sa_family)
 		return li;
-	i = dar_laddr_index(av, &st->pin_want);
+	i = dar_laddr_index(av, &x->pin_want);
 	if (i >= 0 && dar_src_usable(r, av, i))
 		return i;
-	memset(&st->pin_want, 0, sizeof(st->pin_want));
+	memset(&x->pin_want, 0, sizeof(x->pin_want));
 	return li;
 }
 
@@ -839,23 +843,24 @@ static int dar_quality_local(struct sctp_dar_reconf *r, struct dar_pass *p,
 			     struct sctp_dar_sock *s, struct sctp_dar_assoc *st,
 			     struct sctp_dar_asocview *av, int li)
 {
+	struct sctp_dar_assoc_ext *x = st->ext;
 	const struct sctp_dar_haddr *cur_ha, *ha;
 	int cur = li, cand = -1, cp, kp, qi;
 	unsigned int k, usable = 0;
 
-	if (st->q_choice.sa.sa_family &&
-	    sctp_dar_sockaddr_equal(&st->q_over, &av->l[li].a)) {
+	if (x && x->q_choice.sa.sa_family &&
+	    sctp_dar_sockaddr_equal(&x->q_over, &av->l[li].a)) {
 		const struct sctp_dar_haddr *li_ha =
 			sctp_dar_hostview_find(r->hv, &av->l[li].a);
 
-		qi = dar_laddr_index(av, &st->q_choice);
+		qi = dar_laddr_index(av, &x->q_choice);
 		ha = qi >= 0 ? dar_src_usable(r, av, qi) : NULL;
 		/* ... unless an administrator now prefers the other. */
 		if (ha && li_ha && ha->prio >= li_ha->prio)
 			cur = qi;
 	}
-	if (cur == li)
-		memset(&st->q_choice, 0, sizeof(st->q_choice));
+	if (cur == li && x)
+		memset(&x->q_choice, 0, sizeof(x->q_choice));
 	cur_ha = dar_src_usable(r, av, cur);
 	if (!av->established || !cur_ha)
 		return cur;
@@ -890,22 +895,26 @@ static int dar_quality_local(struct sctp_dar_reconf *r, struct dar_pass *p,
 		dar_poll_in(p, DAR_QUALITY_POLL);
 	}
 	if (cand < 0) {
-		memset(&st->q_cand, 0, sizeof(st->q_cand));
+		if (x)
+			memset(&x->q_cand, 0, sizeof(x->q_cand));
 		return cur;
 	}
-	if (!sctp_dar_sockaddr_equal(&st->q_cand, &av->l[cand].a)) {
-		st->q_cand = av->l[cand].a;
-		st->q_since = p->now;
+	x = sctp_dar_assoc_ext(st);
+	if (!x)
+		return cur;	/* no memory: try again at the next look */
+	if (!sctp_dar_sockaddr_equal(&x->q_cand, &av->l[cand].a)) {
+		x->q_cand = av->l[cand].a;
+		x->q_since = p->now;
 	}
-	if (time_before(p->now, st->q_since + DAR_QUALITY_HOLD)) {
-		dar_poll_in(p, st->q_since + DAR_QUALITY_HOLD - p->now);
+	if (time_before(p->now, x->q_since + DAR_QUALITY_HOLD)) {
+		dar_poll_in(p, x->q_since + DAR_QUALITY_HOLD - p->now);
 		return cur;
 	}
 	pr_debug("association %d: path from %pISc clearly better than from %pISc\n",
 		 av->id, &av->l[cand].a.sa, &av->l[cur].a.sa);
-	st->q_choice = av->l[cand].a;
-	st->q_over = av->l[li].a;
-	memset(&st->q_cand, 0, sizeof(st->q_cand));
+	x->q_choice = av->l[cand].a;
+	x->q_over = av->l[li].a;
+	memset(&x->q_cand, 0, sizeof(x->q_cand));
 	return cand;
 }
 
@@ -941,24 +950,22 @@ static bool dar_primary_stranded(struct sctp_dar_reconf *r,
 	return pi >= 0 && pi != i && av->p[pi].ifindex == ha->ifindex;
 }
 
-/* Drive one association's primary change a step further.
+/* Drive the primary change of the association @i of @snap, whose state is
+ * @st (@created: new), a step further.
  * Return: true when no change is under way (removals may proceed).
  */
-static bool dar_asoc(struct sctp_dar_reconf *r, struct dar_pass *p,
-		     struct sctp_dar_sock *s, struct sctp_dar_socksnap *snap,
-		     unsigned int i)
+static bool dar_asoc_step(struct sctp_dar_reconf *r, struct dar_pass *p,
+			  struct sctp_dar_sock *s,
+			  struct sctp_dar_socksnap *snap, unsigned int i,
+			  struct sctp_dar_assoc *st, bool created)
 {
 	struct sctp_dar_asocview *av = &snap->av[i];
+	struct sctp_dar_assoc_ext *x;
 	const union sctp_addr *want;
 	const struct sctp_dar_haddr *ha;
 	enum sctp_dar_blocked why;
-	struct sctp_dar_assoc *st;
-	bool created;
 	int li, pi;
 
-	st = sctp_dar_assoc_get(&r->table, &snap->key[i], &created);
-	if (!st)
-		return true;
 	dar_account(r, st, snap, av, &snap->key[i]);
 
 	why = sctp_dar_policy_blocked(&r->cfg, &snap->sv, av);
@@ -972,7 +979,7 @@ static bool dar_asoc(struct sctp_dar_reconf *r, struct dar_pass *p,
 	if (li < 0)
 		return true;	/* nothing usable: the kernel keeps trying */
 	li = dar_pinned_local(r, st, av, li);
-	if (!st->pin_want.sa.sa_family)
+	if (!st->ext || !st->ext->pin_want.sa.sa_family)
 		li = dar_quality_local(r, p, s, st, av, li);
 	want = &av->l[li].a;
 
@@ -1057,22 +1064,25 @@ static bool dar_asoc(struct sctp_dar_reconf *r, struct dar_pass *p,
 			return true;
 		}
 		/* Make-before-break: confirm the path first (a primary moved
-		 * to an unconfirmed path stalls for seconds).
+		 * to an unconfirmed path stalls for seconds). Without memory
+		 * to remember the path, or without the heartbeat, switch
+		 * unconfirmed rather than not at all.
 		 */
-		if (sctp_dar_assoc_heartbeat(s, av->id, &av->p[pi].a)) {
+		x = sctp_dar_assoc_ext(st);
+		if (!x || sctp_dar_assoc_heartbeat(s, av->id, &av->p[pi].a)) {
 			st->stats.errors++;
 			dar_switch(r, p, s, st, snap, av, pi, want);
 			return true;
 		}
 		st->stats.heartbeats++;
-		st->hb_path = av->p[pi].a;
+		x->hb_path = av->p[pi].a;
 		dar_stage(st, SCTP_DAR_ST_WAIT_HB, p->now);
 		dar_poll_stage(p, st);
 		return false;
 	}
 
 	/* SCTP_DAR_ST_WAIT_HB */
-	pi = dar_path_index(av, &st->hb_path);
+	pi = st->ext ? dar_path_index(av, &st->ext->hb_path) : -1;
 	if (pi >= 0 && !st->urgent && av->p[pi].hb_pending &&
 	    time_before(p->now, st->stage_since + DAR_HB_TIMEOUT)) {
 		dar_poll_stage(p, st);
@@ -1092,6 +1102,26 @@ static bool dar_asoc(struct sctp_dar_reconf *r, struct dar_pass *p,
 	}
 	dar_switch(r, p, s, st, snap, av, pi, want);
 	return true;
+}
+
+/* Drive one association's primary change a step further (process
+ * context, reconf mutex held); afterwards free what its state no longer
+ * needs.
+ * Return: true when no change is under way (removals may proceed).
+ */
+static bool dar_asoc(struct sctp_dar_reconf *r, struct dar_pass *p,
+		     struct sctp_dar_sock *s, struct sctp_dar_socksnap *snap,
+		     unsigned int i)
+{
+	struct sctp_dar_assoc *st;
+	bool created, idle;
+
+	st = sctp_dar_assoc_get(&r->table, &snap->key[i], &created);
+	if (!st)
+		return true;
+	idle = dar_asoc_step(r, p, s, snap, i, st, created);
+	sctp_dar_assoc_ext_trim(st);
+	return idle;
 }
 
 /* Add @a to a short list of addresses, once. */
@@ -1798,29 +1828,37 @@ static struct sctp_dar_reconf *dar_manual_get(struct net *net)
  * address stops being usable (see dar_pinned_local(), dar_pinned_path()).
  *
  * Context: process context; takes the namespace's reconf mutex.
+ * Return: 0 (also during module unload: nothing is left to keep it), or
+ * -ENOMEM when the choice cannot be recorded.
  */
-void sctp_dar_reconf_pin(struct net *net, const struct sctp_dar_asockey *key,
-			 bool peer_primary, const union sctp_addr *addr)
+int sctp_dar_reconf_pin(struct net *net, const struct sctp_dar_asockey *key,
+			bool peer_primary, const union sctp_addr *addr)
 {
+	struct sctp_dar_assoc_ext *x;
 	struct sctp_dar_reconf *r;
 	struct sctp_dar_assoc *st;
 	bool created;
+	int err = 0;
 
 	r = dar_manual_get(net);
 	if (!r)
-		return;
+		return 0;
 	mutex_lock(&r->lock);
 	st = sctp_dar_assoc_get(&r->table, key, &created);
-	if (st && peer_primary) {
-		st->pin_want = *addr;
+	x = st ? sctp_dar_assoc_ext(st) : NULL;
+	if (x && peer_primary) {
+		x->pin_want = *addr;
 		st->want = *addr;
 		st->peer_primary = *addr;
 		dar_stage(st, SCTP_DAR_ST_IDLE, jiffies);
-	} else if (st) {
-		st->pin_path = *addr;
+	} else if (x) {
+		x->pin_path = *addr;
+	} else {
+		err = -ENOMEM;
 	}
 	mutex_unlock(&r->lock);
 	up_read(&dar_manual_sem);
+	return err;
 }
 
 /**
@@ -2015,9 +2053,14 @@ int sctp_dar_reconf_init(void)
 	int err;
 
 	dar_closing = false;
+	err = sctp_dar_assoc_cache_init();
+	if (err)
+		return err;
 	dar_wq = alloc_workqueue("sctp_dar", WQ_UNBOUND, 0);
-	if (!dar_wq)
-		return -ENOMEM;
+	if (!dar_wq) {
+		err = -ENOMEM;
+		goto err_cache;
+	}
 	err = register_pernet_subsys(&dar_reconf_net_ops);
 	if (err)
 		goto err_destroy_wq;
@@ -2026,6 +2069,8 @@ int sctp_dar_reconf_init(void)
 err_destroy_wq:
 	destroy_workqueue(dar_wq);
 	dar_wq = NULL;
+err_cache:
+	sctp_dar_assoc_cache_exit();
 	return err;
 }
 
@@ -2046,4 +2091,6 @@ void sctp_dar_reconf_exit(void)
 	dar_wq = NULL;
 	/* Let the kfree_rcu() of every namespace's state complete. */
 	rcu_barrier();
+	/* Every namespace's table was swept empty by its exit. */
+	sctp_dar_assoc_cache_exit();
 }
