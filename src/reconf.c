@@ -67,6 +67,11 @@
 #define DAR_MAX_REDEL		8	  /* refused DELETEs resent per pass */
 #define DAR_QUALITY_HOLD	(2 * HZ)  /* a better path must stay better */
 #define DAR_QUALITY_POLL	(2 * HZ)  /* look at path quality again */
+/* ... but watching quality takes at most 1/DAR_QUALITY_DUTY of one CPU:
+ * at thousands of associations a pass takes long, and the watch polls
+ * are then spaced this many times the last pass's duration.
+ */
+#define DAR_QUALITY_DUTY	20
 #define DAR_DAD_POLL		msecs_to_jiffies(20)
 #define DAR_LIFETIME_POLL	HZ
 
@@ -144,7 +149,7 @@ struct dar_wc {
  * @managed: some managed socket was seen
  * @wildcard: some managed wildcard socket has auto_asconf on
  * @watch: some association has a choice of paths: look at their quality
- *	again in DAR_QUALITY_POLL
+ *	again in DAR_QUALITY_POLL (or later, see DAR_QUALITY_DUTY)
  * @hold: an association with no usable source waits for routing to reach
  *	a new address: keep the kernel's ADD of it queued (if it left now it
  *	would leave from a dead address, or find no route, and wait an RTO)
@@ -890,10 +895,8 @@ static int dar_quality_local(struct sctp_dar_reconf *r, struct dar_pass *p,
 			break;
 		}
 	}
-	if (usable > 1 || cand >= 0) {	/* the loop stops at a candidate */
-		p->watch = true;
-		dar_poll_in(p, DAR_QUALITY_POLL);
-	}
+	if (usable > 1 || cand >= 0)	/* the loop stops at a candidate */
+		p->watch = true;	/* dar_pass() says when to look again */
 	if (cand < 0) {
 		if (x)
 			memset(&x->q_cand, 0, sizeof(x->q_cand));
@@ -1710,8 +1713,9 @@ static unsigned long dar_pass(struct sctp_dar_reconf *r)
 	struct sctp_dar_sock *s;
 	LIST_HEAD(socks);
 	bool events, full;
-	unsigned long next = 0;
+	unsigned long next = 0, watch;
 	unsigned int i;
+	u64 start_ns;
 	int dropped;
 
 	lockdep_assert_held(&r->lock);
@@ -1734,6 +1738,7 @@ static unsigned long dar_pass(struct sctp_dar_reconf *r)
 		full = false;
 	}
 	if (full) {
+		start_ns = ktime_get_ns();
 		r->stats.passes++;
 		r->wake_at = 0;
 		dropped = sctp_dar_assoc_collect(r->net, &socks);
@@ -1753,6 +1758,12 @@ static unsigned long dar_pass(struct sctp_dar_reconf *r)
 		if (!p->waiting)
 			r->event_ns = 0;
 		next = p->next;
+		if (p->watch) {
+			watch = max(DAR_QUALITY_POLL,
+				    nsecs_to_jiffies(DAR_QUALITY_DUTY *
+						     (ktime_get_ns() - start_ns)));
+			next = next ? min(next, watch) : watch;
+		}
 	}
 
 	/* Things no notifier reports: DAD finishing, an IPv6 address being
