@@ -79,12 +79,14 @@
  * struct sctp_dar_reconf - the engine's state in one namespace
  * @net: the namespace
  * @rcu: frees this structure after the notifiers stopped looking at it
- * @ev_lock: protects @ev_list, @ev_count, @dying and @deadline
+ * @ev_lock: protects @ev_list, @ev_count, @dying, @deadline and @served
  * @ev_list: queued struct sctp_dar_hostev
  * @ev_count: entries in @ev_list
  * @dying: the namespace is going away: queue nothing, schedule nothing
  * @deadline: jiffies when @work is due, valid while it is pending
- * @work: the debounced pass
+ * @served: jiffies when a pass last took events off @ev_list; events
+ *	within debounce_ms after it wait for the end of that window
+ * @work: the pass
  * @lock: serialises passes; protects everything below
  * @cfg: the policy
  * @hv: the host view of the current pass
@@ -107,6 +109,7 @@ struct sctp_dar_reconf {
 	unsigned int ev_count;
 	bool dying;
 	unsigned long deadline;
+	unsigned long served;
 	struct delayed_work work;
 
 	struct mutex lock;	/* one pass at a time; pass state below */
@@ -220,12 +223,20 @@ static bool dar_ev_is_addr(u8 type)
 	return type == SCTP_DAR_EV_ADDR_ADD || type == SCTP_DAR_EV_ADDR_DEL;
 }
 
-/* Queue @ev (consumed) and schedule the pass after the debounce.
+/* Queue @ev (consumed) and schedule the pass that serves it.
+ *
+ * The first event after a quiet window is served at once: a roam should
+ * not wait. Events within @debounce_ms after a pass served some wait for
+ * the end of that window and are served together, so that a burst (an
+ * interface coming up with its addresses) or a flapping link costs one
+ * pass per window, not one per event.
+ *
  * Context: any (notifiers); takes r->ev_lock.
  */
 static void dar_enqueue(struct sctp_dar_reconf *r, struct sctp_dar_hostev *ev,
 			unsigned int debounce_ms)
 {
+	unsigned long now = jiffies, until;
 	struct sctp_dar_hostev *old, *drop = ev;
 
 	spin_lock_bh(&r->ev_lock);
@@ -269,7 +280,8 @@ static void dar_enqueue(struct sctp_dar_reconf *r, struct sctp_dar_hostev *ev,
 	r->stats.events++;
 	drop = NULL;
 out_schedule:
-	dar_schedule_locked(r, msecs_to_jiffies(debounce_ms));
+	until = r->served + msecs_to_jiffies(debounce_ms);
+	dar_schedule_locked(r, time_before(now, until) ? until - now : 0);
 out_unlock:
 	spin_unlock_bh(&r->ev_lock);
 	kfree(drop);
@@ -351,6 +363,8 @@ static bool dar_drain_events(struct sctp_dar_reconf *r)
 	LIST_HEAD(events);
 
 	spin_lock_bh(&r->ev_lock);
+	if (r->ev_count)
+		r->served = jiffies;
 	list_splice_init(&r->ev_list, &events);
 	r->ev_count = 0;
 	spin_unlock_bh(&r->ev_lock);
@@ -1983,6 +1997,8 @@ static int __net_init dar_reconf_net_init(struct net *net)
 
 	r->net = net;
 	r->last_full = jiffies;
+	/* Quiet since long before: the first event is served at once. */
+	r->served = jiffies - msecs_to_jiffies(SCTP_DAR_DEBOUNCE_MS_MAX) - 1;
 	spin_lock_init(&r->ev_lock);
 	INIT_LIST_HEAD(&r->ev_list);
 	INIT_DELAYED_WORK(&r->work, dar_reconf_work);

@@ -112,12 +112,21 @@ stream_check()
 
 loaded() { grep -q '^sctp_dar ' /proc/modules; }
 
+# open_window: an event (a new interface) served at once, so that the next
+# one within debounce_ms waits in the queue.
+open_window()
+{
+	ip -n "$MN" link add dq type dummy
+	sleep 0.3
+}
+
 # --- 1. The mobile node's namespace deleted, an event queued.
 echo 3000 >$P/debounce_ms
 name="node deleted, event queued"
 if fresh_pair 1 && start "$name" 5601 6601 10.0.1.2 "-B 10.0.1.2 -B 10.0.2.2" 10.0.1.1; then
 	sleep 0.3
-	mn_addr_b	# the pass would run 3 s from now
+	open_window
+	mn_addr_b	# the pass would run < 3 s from now
 	ns_gone "$MN" "$CN" cn-a && loaded
 	tap_result $? "$name: namespace gone, module loaded"
 else
@@ -149,6 +158,7 @@ echo 2000 >$P/grace_ms
 name="correspondent deleted, event queued"
 if fresh_pair 3 && start "$name" 5603 6603 10.0.1.2 "-B 10.0.1.2 -B 10.0.2.2" 10.0.1.1; then
 	sleep 0.3
+	open_window
 	mn_addr_b
 	ns_gone "$CN" "$MN" mn-a && loaded
 	rc=$?
@@ -187,6 +197,7 @@ echo 3000 >$P/debounce_ms
 name="unload, event queued"
 if fresh_pair 5 && start "$name" 5605 6605 10.0.1.2 "-B 10.0.1.2 -B 10.0.2.2" 10.0.1.1; then
 	sleep 0.3
+	open_window
 	mn_addr_b
 	rmmod sctp_dar && ! loaded
 	tap_result $? "$name: rmmod with a pass pending"
