@@ -816,6 +816,7 @@ void sctp_dar_assoc_table_init(struct sctp_dar_assoc_table *t)
 	t->nsocks = 0;
 	t->gen = 1;
 }
+EXPORT_SYMBOL_IF_KUNIT(sctp_dar_assoc_table_init);
 
 /**
  * sctp_dar_assoc_sock_first_seen - since when has this socket been known?
@@ -871,6 +872,7 @@ struct sctp_dar_assoc *sctp_dar_assoc_find(struct sctp_dar_assoc_table *t,
 			return a;
 	return NULL;
 }
+EXPORT_SYMBOL_IF_KUNIT(sctp_dar_assoc_find);
 
 /**
  * sctp_dar_assoc_ext - the part of an association's state that exists only
@@ -886,6 +888,7 @@ struct sctp_dar_assoc_ext *sctp_dar_assoc_ext(struct sctp_dar_assoc *a)
 		a->ext = kzalloc(sizeof(*a->ext), GFP_KERNEL);
 	return a->ext;
 }
+EXPORT_SYMBOL_IF_KUNIT(sctp_dar_assoc_ext);
 
 /**
  * sctp_dar_assoc_ext_trim - free the extension when nothing in it matters
@@ -907,6 +910,7 @@ void sctp_dar_assoc_ext_trim(struct sctp_dar_assoc *a)
 	kfree(a->ext);
 	a->ext = NULL;
 }
+EXPORT_SYMBOL_IF_KUNIT(sctp_dar_assoc_ext_trim);
 
 static void dar_assoc_free(struct sctp_dar_assoc *a)
 {
@@ -958,6 +962,7 @@ init:
 	*created = true;
 	return a;
 }
+EXPORT_SYMBOL_IF_KUNIT(sctp_dar_assoc_get);
 
 /**
  * sctp_dar_assoc_sweep - free the state of associations and sockets no
@@ -993,3 +998,4 @@ void sctp_dar_assoc_sweep(struct sctp_dar_assoc_table *t, bool all)
 	}
 	t->gen++;
 }
+EXPORT_SYMBOL_IF_KUNIT(sctp_dar_assoc_sweep);
