@@ -48,7 +48,7 @@ tmo=1500
 
 vm_log "make bench: $kernel, N=$n$( ((quick)) && echo ", quick"); results in $out"
 start=$SECONDS
-SCTP_DAR_VM_ENV="BENCH_N=$n BENCH_QUICK=$quick" \
+SCTP_DAR_VM_ENV="BENCH_N=$n BENCH_QUICK=$quick slab_nomerge" \
 	"$SCTP_DAR_TOP/tests/vm/run.sh" -k "$kernel" -o "$vmdir" -t "$tmo" $verbose \
 	-r "$out/vm-results.tsv" \
 	"${plan[@]}" >"$out/vm-results.txt" 2>"$out/run.log"
