@@ -195,4 +195,5 @@ static struct kunit_suite dar_assoc_table_suite = {
 	.name = "sctp_dar_assoc_table",
 	.test_cases = dar_assoc_table_cases,
 };
+
 kunit_test_suite(dar_assoc_table_suite);
