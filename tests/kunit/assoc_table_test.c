@@ -95,11 +95,18 @@ static void dar_test_identity(struct kunit *test)
 
 static void dar_test_ext(struct kunit *test)
 {
+	static const size_t keeps[] = {
+		offsetof(struct sctp_dar_assoc_ext, pin_want),
+		offsetof(struct sctp_dar_assoc_ext, pin_path),
+		offsetof(struct sctp_dar_assoc_ext, q_choice),
+		offsetof(struct sctp_dar_assoc_ext, q_cand),
+	};
 	struct sctp_dar_assoc_table *t = dar_table(test);
 	struct sctp_dar_asockey k = dar_key(3, 1);
 	struct sctp_dar_assoc_ext *x;
 	struct sctp_dar_assoc *a;
 	bool created;
+	unsigned int i;
 
 	a = sctp_dar_assoc_get(t, &k, &created);
 	KUNIT_ASSERT_NOT_NULL(test, a);
@@ -124,27 +131,20 @@ static void dar_test_ext(struct kunit *test)
 	sctp_dar_assoc_ext_trim(a);
 	KUNIT_EXPECT_NULL(test, a->ext);
 
-	/* A pin, a quality choice or candidate keeps it. */
-	x = sctp_dar_assoc_ext(a);
-	KUNIT_ASSERT_NOT_NULL(test, x);
-	dar_addr4(&x->pin_want, htonl(0x0a000201));
-	sctp_dar_assoc_ext_trim(a);
-	KUNIT_EXPECT_PTR_EQ(test, a->ext, x);
-	memset(&x->pin_want, 0, sizeof(x->pin_want));
-	dar_addr4(&x->pin_path, htonl(0x0a000202));
-	sctp_dar_assoc_ext_trim(a);
-	KUNIT_EXPECT_PTR_EQ(test, a->ext, x);
-	memset(&x->pin_path, 0, sizeof(x->pin_path));
-	dar_addr4(&x->q_cand, htonl(0x0a000201));
-	sctp_dar_assoc_ext_trim(a);
-	KUNIT_EXPECT_PTR_EQ(test, a->ext, x);
-	memset(&x->q_cand, 0, sizeof(x->q_cand));
-	dar_addr4(&x->q_choice, htonl(0x0a000201));
-	sctp_dar_assoc_ext_trim(a);
-	KUNIT_EXPECT_PTR_EQ(test, a->ext, x);
-	memset(&x->q_choice, 0, sizeof(x->q_choice));
-	sctp_dar_assoc_ext_trim(a);
-	KUNIT_EXPECT_NULL(test, a->ext);
+	/* A pin, a quality choice or candidate keeps it, each alone. */
+	for (i = 0; i < ARRAY_SIZE(keeps); i++) {
+		union sctp_addr *f;
+
+		x = sctp_dar_assoc_ext(a);
+		KUNIT_ASSERT_NOT_NULL(test, x);
+		f = (union sctp_addr *)((u8 *)x + keeps[i]);
+		dar_addr4(f, htonl(0x0a000201));
+		sctp_dar_assoc_ext_trim(a);
+		KUNIT_EXPECT_PTR_EQ(test, a->ext, x);
+		memset(f, 0, sizeof(*f));
+		sctp_dar_assoc_ext_trim(a);
+		KUNIT_EXPECT_NULL(test, a->ext);
+	}
 
 	/* Freed with its entry (kmemleak checks it on the debug kernel). */
 	KUNIT_ASSERT_NOT_NULL(test, sctp_dar_assoc_ext(a));
