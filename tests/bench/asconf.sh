@@ -20,7 +20,8 @@
 # applied the change and no ASCONF went out for 100 ms + 2 RTT, so each
 # event's first ASCONF is its own.
 #
-# Events per variant: 100 at the first RTT, 10 at the others; 10 in QUICK.
+# Events per variant: 100 at the first RTT (debounce_ms=0: 30), 10 at the
+# others; 10 in QUICK.
 . "$(dirname "$0")/lib.sh"
 
 B=10.0.2.1
@@ -155,7 +156,12 @@ for rtt in "${BENCH_RTTS[@]}"; do
 	((first)) && variants+=(sctp_dar-debounce0)
 	good=0
 	for v in "${variants[@]}"; do
-		if run "$v" "$rtt" "$events"; then
+		# debounce_ms=0 only differs from the default for events
+		# closer than 20 ms: 30 show it (the default serves the first
+		# event after a quiet window at once too).
+		n=$events
+		[[ $v == sctp_dar-debounce0 ]] && ((n > 30)) && n=30
+		if run "$v" "$rtt" "$n"; then
 			good=$((good + 1))
 		else
 			tap_diag "asconf $v rtt $rtt: $(head -c 300 "$LIB_TMP/cap.err" 2>/dev/null)"
@@ -163,7 +169,7 @@ for rtt in "${BENCH_RTTS[@]}"; do
 	done
 	tap_result $((good != ${#variants[@]})) "asconf rtt ${rtt} ms: every variant measured, the peer followed every event"
 	# Reported for the record; the latency itself is never asserted.
-	tap_ok "asconf rtt ${rtt} ms: ${events} events per variant"
+	tap_ok "asconf rtt ${rtt} ms: up to ${events} events per variant"
 	first=0
 done
 fresh_tmp
