@@ -1727,7 +1727,7 @@ static unsigned long dar_pass(struct sctp_dar_reconf *r)
 	struct sctp_dar_sock *s;
 	LIST_HEAD(socks);
 	bool events, full;
-	unsigned long next = 0, watch;
+	unsigned long next = 0, watch, took;
 	unsigned int i;
 	u64 start_ns;
 	int dropped;
@@ -1771,11 +1771,14 @@ static unsigned long dar_pass(struct sctp_dar_reconf *r)
 		r->busy = p->waiting || p->watch;
 		if (!p->waiting)
 			r->event_ns = 0;
-		next = p->next;
+		took = nsecs_to_jiffies(ktime_get_ns() - start_ns);
+		/* Changes under way poll soon (an ACK takes one round trip),
+		 * but passes never take more than half of one CPU: with
+		 * thousands of associations one pass takes long.
+		 */
+		next = p->next ? max(p->next, took) : 0;
 		if (p->watch) {
-			watch = max(DAR_QUALITY_POLL,
-				    nsecs_to_jiffies(DAR_QUALITY_DUTY *
-						     (ktime_get_ns() - start_ns)));
+			watch = max(DAR_QUALITY_POLL, DAR_QUALITY_DUTY * took);
 			next = next ? min(next, watch) : watch;
 		}
 	}
