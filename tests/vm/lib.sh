@@ -23,6 +23,7 @@ SCTP_DAR_HOST_PKGS=(
 	"ccache:ccache"
 	"sparse:sparse"
 	"cpio:cpio"
+	"rsync:rsync"
 	"pahole:dwarves"
 	"depmod:kmod"
 	"xz:xz-utils"
