@@ -15,6 +15,7 @@
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/string.h>
+#include <linux/time64.h>
 #include <net/ipv6.h>
 
 #include "policy.h"
@@ -680,6 +681,7 @@ static int dar_path_rank(const struct sctp_dar_path *p)
  * sctp_dar_policy_path_better - is path @a clearly better than path @b?
  * @a: a path
  * @b: the path in use
+ * @now_ns: the time now (ktime, ns)
  *
  * A better state wins (active, potentially failed, unconfirmed, inactive).
  * Between paths in the same state only a large difference in smoothed RTT
@@ -689,14 +691,23 @@ static int dar_path_rank(const struct sctp_dar_path *p)
  * trip under one jiffy (a path is confirmed by a heartbeat, which measures
  * it), so @a at 0 can be better and @b at 0 never loses.
  *
+ * The RTT of @b counts only while @b is being measured: heard from within
+ * SCTP_DAR_SRTT_FRESH_MS. A path in use that carries nothing is measured
+ * by a heartbeat now and then, and one sample taken when the path was
+ * busy or the peer slow (the heartbeat that confirmed it, among a hundred
+ * others) must not move an idle association off it for good.
+ *
  * Context: any.
  * Return: true when @a should replace @b.
  */
 bool sctp_dar_policy_path_better(const struct sctp_dar_path *a,
-				 const struct sctp_dar_path *b)
+				 const struct sctp_dar_path *b, u64 now_ns)
 {
 	if (dar_path_rank(a) != dar_path_rank(b))
 		return dar_path_rank(a) > dar_path_rank(b);
+	if (now_ns > b->last_heard_ns +
+		     (u64)SCTP_DAR_SRTT_FRESH_MS * NSEC_PER_MSEC)
+		return false;
 	return 2 * a->srtt_ms + SCTP_DAR_SRTT_MARGIN_MS < b->srtt_ms;
 }
 EXPORT_SYMBOL_IF_KUNIT(sctp_dar_policy_path_better);

@@ -43,6 +43,9 @@
 #define SCTP_DAR_MAX_LINKS	32	/* interfaces with a priority */
 #define SCTP_DAR_LINK_PRIO_MAX	255
 #define SCTP_DAR_SRTT_MARGIN_MS	20	/* path quality: noise floor */
+#define SCTP_DAR_SRTT_FRESH_MS	1000	/* ... and a path in use's RTT
+					 * counts if heard from this lately
+					 */
 
 /**
  * struct sctp_dar_policy_prefix - an address prefix
@@ -349,7 +352,7 @@ int sctp_dar_policy_pick_local(const struct sctp_dar_hostview *hv,
 			       bool src_only);
 int sctp_dar_policy_pick_path(const struct sctp_dar_asocview *av, int ifindex);
 bool sctp_dar_policy_path_better(const struct sctp_dar_path *a,
-				 const struct sctp_dar_path *b);
+				 const struct sctp_dar_path *b, u64 now_ns);
 bool sctp_dar_policy_has_usable_src(const struct sctp_dar_hostview *hv,
 				    const struct sctp_dar_asocview *av,
 				    const union sctp_addr *except);

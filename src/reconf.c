@@ -904,7 +904,8 @@ static int dar_quality_local(struct sctp_dar_reconf *r, struct dar_pass *p,
 		    av->p[cp].srtt_ms > SCTP_DAR_SRTT_MARGIN_MS &&
 		    !sctp_dar_assoc_heartbeat(s, av->id, &av->p[kp].a))
 			st->stats.heartbeats++;
-		if (sctp_dar_policy_path_better(&av->p[kp], &av->p[cp])) {
+		if (sctp_dar_policy_path_better(&av->p[kp], &av->p[cp],
+						ktime_get_ns())) {
 			cand = k;
 			break;
 		}

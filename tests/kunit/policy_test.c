@@ -586,23 +586,36 @@ static void sctp_dar_policy_path_better_state_then_large_srtt(struct kunit *test
 {
 	struct sctp_dar_path a = { .state = SCTP_DAR_PATH_ACTIVE, .srtt_ms = 10 };
 	struct sctp_dar_path b = { .state = SCTP_DAR_PATH_ACTIVE, .srtt_ms = 39 };
+	u64 now = 100 * NSEC_PER_SEC;
+
+	a.last_heard_ns = now - 20 * NSEC_PER_MSEC;
+	b.last_heard_ns = now - 10 * NSEC_PER_MSEC;
 
 	/* 2 * 10 + 20 = 40: not below 39, nor 40; below 41. */
-	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&a, &b));
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&a, &b, now));
 	b.srtt_ms = 40;
-	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&a, &b));
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&a, &b, now));
 	b.srtt_ms = 41;
-	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_better(&a, &b));
-	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&b, &a));
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_better(&a, &b, now));
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&b, &a, now));
 	/* 0 is under one jiffy: the fastest, and never beaten. */
 	a.srtt_ms = 0;
-	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_better(&a, &b));
-	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&b, &a));
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_better(&a, &b, now));
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&b, &a, now));
+	/* The RTT of a path in use not heard from lately does not count
+	 * (1 s is the limit), whatever it is; its state still does.
+	 */
+	b.last_heard_ns = now - 1001 * NSEC_PER_MSEC;
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&a, &b, now));
+	b.last_heard_ns = now - 1000 * NSEC_PER_MSEC;
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_better(&a, &b, now));
 	/* State first, whatever the RTTs. */
 	a.srtt_ms = 500;
 	b.state = SCTP_DAR_PATH_PF;
-	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_better(&a, &b));
-	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&b, &a));
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_better(&a, &b, now));
+	b.last_heard_ns = 0;
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_better(&a, &b, now));
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&b, &a, now));
 }
 
 static struct kunit_case sctp_dar_policy_cases[] = {

@@ -87,6 +87,16 @@ views_diag()
 	tap_diag "$1: peer views (count, list): $(views "$2" | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
 }
 
+# engine_diag NAME PORT: what sctp_dar on the mobile node says of the
+# associations to PORT: how many have which primary, with the paths'
+# smoothed RTTs of one of each.
+engine_diag()
+{
+	tap_diag "$1: engine view: $(ip netns exec "$MN" sctpaddr -j assoc show pport "$2" 2>&1 |
+		jq -c 'group_by(.primary) | map({primary: .[0].primary,
+			n: length, paths: [.[0].paths[]? | "\(.addr) \(.state) srtt \(.srtt_ms)"]})' 2>&1)"
+}
+
 # scale NAME BASE "CLIENT_ARGS": the set on ports BASE (stream) and BASE+1
 # (sctp_many).
 scale()
@@ -132,7 +142,10 @@ scale()
 	wait_for "$WAIT" all_primary_b "$mport"
 	rc=$?
 	tap_diag "$name: make: all $N made B primary in $((SECONDS - t0)) s or less (rc $rc)"
-	((rc)) && views_diag "$name" "$mport"
+	if ((rc)); then
+		views_diag "$name" "$mport"
+		engine_diag "$name" "$mport"
+	fi
 	t0=$SECONDS
 	carrier "$MN" mn-a off
 	wait_for "$WAIT" all_only_b "$mport" || rc=1
