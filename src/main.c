@@ -89,7 +89,7 @@ EXPORT_SYMBOL_IF_KUNIT(sctp_dar_grace_ops);
 module_param_cb(debounce_ms, &sctp_dar_debounce_ops, &sctp_dar_param_debounce_ms,
 		0644);
 MODULE_PARM_DESC(debounce_ms,
-		 "Coalescing window for address events in new namespaces (the first after a quiet window is served at once), ms (0-10000, default 20)");
+		 "Coalescing window for host events in new namespaces (the first address event after a quiet window is served at once; link events wait), ms (0-10000, default 20)");
 module_param_cb(grace_ms, &sctp_dar_grace_ops, &sctp_dar_param_grace_ms, 0644);
 MODULE_PARM_DESC(grace_ms,
 		 "Grace period before a replaced address is deleted in new namespaces, ms (0-600000, default 2000)");

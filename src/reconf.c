@@ -225,19 +225,23 @@ static bool dar_ev_is_addr(u8 type)
 
 /* Queue @ev (consumed) and schedule the pass that serves it.
  *
- * The first event after a quiet window is served at once: a roam should
- * not wait. Events within @debounce_ms after a pass served some wait for
- * the end of that window and are served together, so that a burst (an
- * interface coming up with its addresses) or a flapping link costs one
- * pass per window, not one per event.
+ * The first address event after a quiet window is served at once: a roam
+ * should not wait for a new address. Address events within @debounce_ms
+ * after a pass served some wait for the end of that window and are served
+ * together, so that a burst (an interface coming up with its addresses)
+ * costs one pass per window, not one per event. Link events (carrier,
+ * up/down) always wait @debounce_ms: a link that bounces for a moment
+ * should cost nothing, and the stack's own handling of the change (routes
+ * marked linkdown or not) is over by then.
  *
  * Context: any (notifiers); takes r->ev_lock.
  */
 static void dar_enqueue(struct sctp_dar_reconf *r, struct sctp_dar_hostev *ev,
 			unsigned int debounce_ms)
 {
-	unsigned long now = jiffies, until;
+	unsigned long now = jiffies, delay, until;
 	struct sctp_dar_hostev *old, *drop = ev;
+	bool addr = dar_ev_is_addr(ev->type);
 
 	spin_lock_bh(&r->ev_lock);
 	if (r->dying)
@@ -280,8 +284,12 @@ static void dar_enqueue(struct sctp_dar_reconf *r, struct sctp_dar_hostev *ev,
 	r->stats.events++;
 	drop = NULL;
 out_schedule:
-	until = r->served + msecs_to_jiffies(debounce_ms);
-	dar_schedule_locked(r, time_before(now, until) ? until - now : 0);
+	delay = msecs_to_jiffies(debounce_ms);
+	if (addr) {
+		until = r->served + delay;
+		delay = time_before(now, until) ? until - now : 0;
+	}
+	dar_schedule_locked(r, delay);
 out_unlock:
 	spin_unlock_bh(&r->ev_lock);
 	kfree(drop);

@@ -112,11 +112,15 @@ stream_check()
 
 loaded() { grep -q '^sctp_dar ' /proc/modules; }
 
-# open_window: an event (a new interface) served at once, so that the next
-# one within debounce_ms waits in the queue.
+# open_window: an address event (on a new interface, down) served at once,
+# so that the next one within debounce_ms waits in the queue.
+WINDOWS=0
 open_window()
 {
-	ip -n "$MN" link add dq type dummy
+	local dev=dq$((++WINDOWS))
+
+	ip -n "$MN" link add "$dev" type dummy
+	ip -n "$MN" addr add "192.0.2.$WINDOWS/32" dev "$dev"
 	sleep 0.3
 }
 
