@@ -11,15 +11,15 @@
 # variants are measured in back-to-back pairs, each protocol for 1 s, in
 # blocks ordered A B B A A B ... (one load or unload per pair), and the
 # verdict is the median over the pairs of the ratio within each pair,
-# which cancels the VM's slow drift. Pairs: 3 x N (15 by default, about
-# 3 min), 3 in QUICK. SCTP and TCP: the receiver's rate; UDP (-b 0): the
+# which cancels the VM's slow drift. Pairs: 2 x N (10 by default, about
+# 2 min), 3 in QUICK. SCTP and TCP: the receiver's rate; UDP (-b 0): the
 # sender's rate times the share that arrived. What sctp_dar costs on the
 # packet path is its netfilter hook (asconf_hook.c), on every packet of
 # every protocol, loaded in every namespace.
 . "$(dirname "$0")/lib.sh"
 
 SECS=1
-PAIRS=$((3 * BENCH_N))
+PAIRS=$((2 * BENCH_N))
 PROTOS=(sctp tcp udp)
 
 tap_plan ${#PROTOS[@]}
