@@ -202,9 +202,10 @@ fi
 if [[ -f $SCTP_DAR_TOP/tests/fuzz/Makefile ]] && selected unit/fuzz; then
 	log=$out/fuzz.log
 	if make -C "$SCTP_DAR_TOP/tests/fuzz" run SECONDS="${SCTP_DAR_FUZZ_SECONDS:-20}" >"$log" 2>&1; then
-		result PASS "unit/fuzz: asconf codec, $(sed -n 's/^stat::number_of_executed_units: *//p' "$log") inputs, no crash"
+		result PASS "unit/fuzz: $(awk '/^== / { t = $2 }
+			/^stat::number_of_executed_units:/ { printf "%s%s %s", s, t, $2; s = ", " }' "$log") executions, no crash"
 	else
-		result FAIL "unit/fuzz: asconf codec" "see $log"
+		result FAIL "unit/fuzz" "see $log"
 		grep -E 'ERROR|SUMMARY|==[0-9]+==' "$log" | head -n 10 | sed 's/^/      /'
 	fi
 fi

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * kshim.h - just enough of the kernel's types and helpers to build the
- * pure-function parts of sctp_dar (src/asconf_codec.c) in userspace.
+ * pure-function parts of sctp_dar (src/asconf_codec.c, src/asconf_parse.c)
+ * in userspace.
  *
  * The host builds in tests/unit and tests/fuzz force-include it
- * (-include), so the kernel sources need no #ifdef __KERNEL__. The one
- * kernel-only header they include, <linux/export.h>, is an empty stub the
- * Makefiles generate in their build directory.
+ * (-include), so the kernel sources need no #ifdef __KERNEL__. The
+ * kernel-only headers they include, <linux/export.h> and <linux/crc32c.h>,
+ * are empty stubs the Makefiles generate in their build directory.
  */
 #ifndef _SCTP_DAR_KSHIM_H
 #define _SCTP_DAR_KSHIM_H
@@ -63,6 +64,30 @@ static inline void put_unaligned_be32(u32 v, void *p)
 	b[1] = (v >> 16) & 0xff;
 	b[2] = (v >> 8) & 0xff;
 	b[3] = v & 0xff;
+}
+
+/* CRC32c (Castagnoli, reflected), as the kernel's crc32c(): no pre- or
+ * post-inversion, the caller does both. For src/asconf_parse.c; the
+ * Makefiles generate an empty <linux/crc32c.h>.
+ */
+static inline u32 crc32c(u32 crc, const void *p, unsigned int len)
+{
+	static u32 tab[256];
+	const u8 *b = p;
+	u32 c;
+	int i, j;
+
+	if (!tab[1]) {
+		for (i = 0; i < 256; i++) {
+			c = i;
+			for (j = 0; j < 8; j++)
+				c = c & 1 ? (c >> 1) ^ 0x82F63B78u : c >> 1;
+			tab[i] = c;
+		}
+	}
+	while (len--)
+		crc = tab[(crc ^ *b++) & 0xff] ^ (crc >> 8);
+	return crc;
 }
 
 /* Exports mean nothing here (a stray ';' at file scope is valid GNU C). */
