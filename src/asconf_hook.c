@@ -5,7 +5,8 @@
  * Netfilter hooks in every network namespace, IPv4 and IPv6:
  * - LOCAL_IN: each ASCONF a peer sends is matched to its association and
  *   checked (asconf_verify.c); the verdict is counted and reported as an
- *   asconf-received event, and dropped when verify_enforce is set. Each
+ *   asconf-received event, and dropped when verify_enforce is set, which
+ *   also refuses what cannot be inspected in full (fail closed). Each
  *   ASCONF-ACK is matched with the ASCONF this host sent: the latency and
  *   the peer's answer (success, or its Error Cause, which sctp.ko keeps
  *   to itself) become asconf-acked / asconf-rejected events, counters and
@@ -14,7 +15,11 @@
  *   and reported as asconf-sent; retransmissions are not counted again.
  * - LOCAL_OUT, INIT and INIT-ACK: init_primary.c may add Set Primary.
  * Every other packet pays a protocol test; SCTP packets without these
- * chunks a walk over at most DAR_MAX_CHUNKS chunk headers.
+ * chunks a walk over at most DAR_MAX_CHUNKS chunk headers, or over all
+ * of them (bounded by the packet's length) when enforcing. Packets are
+ * read, never written (asconf_parse.c over skb_header_pointer()): at
+ * LOCAL_IN the skb may be a shared clone, linear only up to the IP
+ * header; init_primary.c writes only to outgoing INITs it made writable.
  *
  * Per-association wire state (struct dar_wire_assoc): the rate limiter and
  * the ASCONF in flight. At most DAR_WIRE_MAX per namespace (beyond that,
@@ -52,12 +57,12 @@
 #include <net/ipv6.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
-#include <net/sctp/checksum.h>
 #include <net/sctp/sctp.h>
 #include <net/sock.h>
 
 #include "asconf_codec.h"
 #include "asconf_hook.h"
+#include "asconf_parse.h"
 #include "asconf_verify.h"
 #include "init_primary.h"
 #include "netlink.h"
@@ -68,7 +73,7 @@
 #define CREATE_TRACE_POINTS
 #include "asconf_trace.h"
 
-#define DAR_MAX_CHUNKS		16	/* chunk headers walked per packet */
+#define DAR_MAX_CHUNKS		16	/* chunk headers walked, observing */
 #define DAR_CHUNK_BUF		1024	/* largest ASCONF(-ACK) decoded */
 #define DAR_WIRE_HASH_BITS	6
 #define DAR_WIRE_MAX		1024	/* wire state entries per netns */
@@ -292,7 +297,6 @@ static void dar_wire_gc_work(struct work_struct *work)
  * @src: the packet's source address, codec form
  * @dst: its destination address, codec form
  * @vtag: the verification tag, host order
- * @cksum: the CRC32c field as sent
  * @dif: the device it came in or goes out on
  */
 struct dar_pkt {
@@ -303,9 +307,32 @@ struct dar_pkt {
 	struct sctp_dar_addr src;
 	struct sctp_dar_addr dst;
 	u32 vtag;
-	__le32 cksum;
 	int dif;
 };
+
+/* skb_header_pointer() as a struct sctp_dar_pkt_reader: read-only. */
+static const void *dar_skb_read(const void *pkt, unsigned int off,
+				unsigned int len, void *buf)
+{
+	return skb_header_pointer(pkt, off, len, buf);
+}
+
+/**
+ * sctp_dar_skb_reader - read an skb with asconf_parse.c, never writing
+ * @r: gets the reader
+ * @skb: the packet, offsets counted from skb->data; linear or not, a
+ *	clone or not; it must outlive @r
+ *
+ * Context: any.
+ */
+void sctp_dar_skb_reader(struct sctp_dar_pkt_reader *r,
+			 const struct sk_buff *skb)
+{
+	r->read = dar_skb_read;
+	r->pkt = skb;
+	r->len = skb->len;
+}
+EXPORT_SYMBOL_IF_KUNIT(sctp_dar_skb_reader);
 
 /* Scratch for decoding, allocated on the slow path only. */
 struct dar_scratch {
@@ -374,8 +401,11 @@ static void dar_event_asoc(struct sctp_dar_event *ev,
 struct dar_rx_ctx {
 	const struct dar_pkt *pk;
 	const struct sctp_dar_asconf *a;
+	const struct sctp_dar_deny_list *deny;
 	struct sctp_dar_verify_in in;
 	struct sctp_dar_event ev;
+	enum sctp_dar_asconf_verdict v;
+	const struct sctp_dar_addr *bad;
 	bool untracked;
 };
 
@@ -393,8 +423,14 @@ static int dar_rx_asconf_cb(struct sctp_endpoint *ep, struct sctp_transport *t,
 			     dar_asoc_has_peer_rcu(asoc, &c->a->lookup);
 	c->in.last_serial = READ_ONCE(asoc->peer.addip_serial);
 	c->in.rate_ok = true;
-	if (!c->in.vtag_ok)
-		return 0;	/* not from the peer: no state for it */
+	c->v = sctp_dar_verify_asconf(&c->in, c->deny, &c->bad);
+	/* Only an ASCONF that passed every other check spends a token (and
+	 * state): one with a wrong tag, without AUTH, or failing any other
+	 * check cannot drain the peer's budget.
+	 */
+	if (c->v != SCTP_DAR_ASCONF_VERDICT_OK &&
+	    c->v != SCTP_DAR_ASCONF_VERDICT_RETRANSMIT)
+		return 0;
 
 	spin_lock_bh(&wn->lock);
 	e = __dar_entry_get(wn, t, &c->pk->local, c->pk->dif, true);
@@ -405,16 +441,23 @@ static int dar_rx_asconf_cb(struct sctp_endpoint *ep, struct sctp_transport *t,
 	else
 		c->untracked = true;
 	spin_unlock_bh(&wn->lock);
+	if (!c->in.rate_ok)
+		c->v = SCTP_DAR_ASCONF_VERDICT_RATE_LIMITED;
 	return 0;
 }
 
-/* Check the ASCONF chunk at @off; Return: true to drop the packet. */
+/* Check the ASCONF chunk @ch, with @sc to decode it into (%NULL if it
+ * could not be allocated). What cannot be inspected in full (no scratch,
+ * larger than DAR_CHUNK_BUF, more requests or unknown parameters than the
+ * codec keeps) gets the verdict uninspected, which @enforce refuses.
+ * Return: true to drop the packet.
+ */
 static bool dar_rx_asconf(struct dar_pkt *pk, struct dar_scratch *sc,
-			  unsigned int off, unsigned int clen, bool has_auth)
+			  const struct sctp_dar_chunk *ch, bool has_auth,
+			  bool enforce)
 {
 	struct sctp_dar_stats *stats = &sctp_dar_net(pk->net)->stats;
-	struct dar_rx_ctx c = { .pk = pk, .a = &sc->asconf };
-	const struct sctp_dar_deny_list *deny;
+	struct dar_rx_ctx c = { .pk = pk };
 	const struct sctp_dar_addr *bad = NULL;
 	enum sctp_dar_asconf_verdict v;
 	struct sctp_dar_codec_err err;
@@ -423,18 +466,16 @@ static bool dar_rx_asconf(struct dar_pkt *pk, struct dar_scratch *sc,
 	bool drop;
 	int ret;
 
-	if (clen > DAR_CHUNK_BUF) {
-		sctp_dar_stats_inc(stats, SCTP_DAR_A_STATS_ASCONF_UNTRACKED);
-		return false;
-	}
-	n = min(clen, pk->skb->len - off);
-	if (skb_copy_bits(pk->skb, off, sc->chunk, n))
-		return false;
+	v = SCTP_DAR_ASCONF_VERDICT_UNINSPECTED;
+	if (!sc || ch->len > DAR_CHUNK_BUF)
+		goto report;
+	n = min_t(unsigned int, ch->len, pk->skb->len - ch->off);
+	if (skb_copy_bits(pk->skb, ch->off, sc->chunk, n))
+		goto report;
+	c.a = &sc->asconf;
 	ret = sctp_dar_asconf_decode(sc->chunk, n, 0, &sc->asconf, &err);
-	if (ret == -E2BIG) {
-		sctp_dar_stats_inc(stats, SCTP_DAR_A_STATS_ASCONF_UNTRACKED);
-		return false;
-	}
+	if (ret == -E2BIG)
+		goto report;
 	if (ret < 0) {
 		v = SCTP_DAR_ASCONF_VERDICT_MALFORMED;
 		net_dbg_ratelimited("sctp_dar: malformed ASCONF from %pISc: %s at %d\n",
@@ -448,6 +489,7 @@ static bool dar_rx_asconf(struct dar_pkt *pk, struct dar_scratch *sc,
 	c.in.src = pk->src;
 	c.in.has_auth = has_auth;
 	c.in.need_auth = !READ_ONCE(pk->net->sctp.addip_noauth);
+	c.deny = rcu_dereference(dar_deny);
 	ret = sctp_dar_sctp_transport_lookup(pk->net, &pk->local, &pk->peer,
 					     pk->dif, dar_rx_asconf_cb, &c);
 	if (ret == -ENOENT && !sctp_dar_addr_is_any(&sc->asconf.lookup)) {
@@ -467,11 +509,11 @@ static bool dar_rx_asconf(struct dar_pkt *pk, struct dar_scratch *sc,
 	}
 	if (c.untracked)
 		sctp_dar_stats_inc(stats, SCTP_DAR_A_STATS_ASCONF_UNTRACKED);
-	deny = rcu_dereference(dar_deny);
-	v = sctp_dar_verify_asconf(&c.in, deny, &bad);
+	v = c.v;
+	bad = c.bad;
 
 report:
-	drop = sctp_dar_verdict_drops(v, READ_ONCE(dar_enforce));
+	drop = sctp_dar_verdict_drops(v, enforce);
 	c.ev.type = SCTP_DAR_EVENT_TYPE_ASCONF_RECEIVED;
 	c.ev.verdict = v;
 	c.ev.counter = sctp_dar_verdict_counter(v);
@@ -656,50 +698,50 @@ static bool dar_skb_from_sctp(const struct sk_buff *skb)
 	       sk->sk_type != SOCK_RAW;
 }
 
-/* An ASCONF or ASCONF-ACK is in the packet: look at each chunk. */
+/* An ASCONF or ASCONF-ACK is in the packet: look at each chunk. Inbound
+ * in enforce mode every chunk of the packet is looked at (bounded by its
+ * length: a chunk takes at least 4 bytes), else the first DAR_MAX_CHUNKS.
+ */
 static unsigned int dar_wire_slow(struct sk_buff *skb,
 				  const struct nf_hook_state *state,
 				  struct dar_pkt *pk, unsigned int thoff,
-				  bool out)
+				  bool out, bool enforce)
 {
+	struct sctp_dar_pkt_reader r;
+	struct sctp_dar_chunk_iter it;
 	struct dar_scratch *sc = NULL;
-	struct sctp_chunkhdr _ch;
-	const struct sctp_chunkhdr *ch;
-	unsigned int off, i, len;
+	struct sctp_dar_chunk ch;
 	bool has_auth = false, drop = false;
 
 	if (out && !dar_skb_from_sctp(skb))
 		return NF_ACCEPT;
-	/* sctp.ko drops a packet with a bad CRC32c after this hook: it is
-	 * no one's ASCONF, not worth a verdict (nor a token).
+	sctp_dar_skb_reader(&r, skb);
+	/* sctp.ko drops a packet with a bad CRC32c after this hook (the same
+	 * test as sctp_rcv()'s): it is no one's ASCONF, not worth a verdict
+	 * (nor a token). The CRC is computed read-only: the skb may be a
+	 * clone and its SCTP header need not be linear here.
 	 */
 	if (!out && !skb_csum_unnecessary(skb) &&
-	    sctp_compute_cksum(skb, thoff) != pk->cksum)
-		return NF_ACCEPT;
-	off = thoff + sizeof(struct sctphdr);
-	for (i = 0; i < DAR_MAX_CHUNKS && !drop; i++, off += SCTP_PAD4(len)) {
-		ch = skb_header_pointer(skb, off, sizeof(_ch), &_ch);
-		if (!ch)
-			break;
-		len = ntohs(ch->length);
-		if (ch->type == SCTP_CID_AUTH)
+	    sctp_dar_sctp_crc_check(&r, thoff) != 1)
+		return enforce ? NF_DROP : NF_ACCEPT;
+	sctp_dar_chunk_iter_init(&it, &r, thoff);
+	while (!drop && (enforce || it.n < DAR_MAX_CHUNKS) &&
+	       sctp_dar_chunk_next(&it, &ch) > 0) {
+		if (ch.type == SCTP_CID_AUTH)
 			has_auth = true;
 		if (out) {
-			if (ch->type == SCTP_CID_ASCONF)
-				dar_tx_asconf(pk, off);
-		} else if (ch->type == SCTP_CID_ASCONF ||
-			   ch->type == SCTP_CID_ASCONF_ACK) {
-			if (!sc)
-				sc = kmalloc(sizeof(*sc), GFP_ATOMIC);
-			if (!sc)
-				break;
-			if (ch->type == SCTP_CID_ASCONF)
-				drop = dar_rx_asconf(pk, sc, off, len, has_auth);
-			else
-				dar_rx_ack(pk, sc, off, len);
+			if (ch.type == SCTP_CID_ASCONF)
+				dar_tx_asconf(pk, ch.off);
+			continue;
 		}
-		if (len < sizeof(*ch))
-			break;
+		if (ch.type != SCTP_CID_ASCONF && ch.type != SCTP_CID_ASCONF_ACK)
+			continue;
+		if (!sc)
+			sc = kmalloc(sizeof(*sc), GFP_ATOMIC);
+		if (ch.type == SCTP_CID_ASCONF)
+			drop = dar_rx_asconf(pk, sc, &ch, has_auth, enforce);
+		else if (sc)
+			dar_rx_ack(pk, sc, ch.off, ch.len);
 	}
 	kfree(sc);
 	return drop ? NF_DROP : NF_ACCEPT;
@@ -712,32 +754,30 @@ enum dar_scan {
 	DAR_SCAN_INIT,		/* an outgoing INIT(-ACK), init_set_primary on */
 };
 
-/* The fast path: walk at most DAR_MAX_CHUNKS chunk headers of the SCTP
- * packet whose common header is at @thoff.
+/* The fast path: walk the chunk headers of the SCTP packet whose common
+ * header is at @thoff, all of them if @all, else at most DAR_MAX_CHUNKS.
  */
 static enum dar_scan dar_wire_scan(const struct sk_buff *skb,
-				   unsigned int thoff, bool out)
+				   unsigned int thoff, bool out, bool all)
 {
-	struct sctp_chunkhdr _ch;
-	const struct sctp_chunkhdr *ch;
-	unsigned int off, i, len;
+	struct sctp_dar_pkt_reader r;
+	struct sctp_dar_chunk_iter it;
+	struct sctp_dar_chunk ch;
 
-	off = thoff + sizeof(struct sctphdr);
-	for (i = 0; i < DAR_MAX_CHUNKS; i++, off += SCTP_PAD4(len)) {
-		ch = skb_header_pointer(skb, off, sizeof(_ch), &_ch);
-		if (!ch)
-			return DAR_SCAN_NONE;
-		/* INIT and INIT-ACK come alone (RFC 9260 section 6.10). */
-		if (!i && (ch->type == SCTP_CID_INIT ||
-			   ch->type == SCTP_CID_INIT_ACK))
-			return out && sctp_dar_init_primary_enabled() ?
+	sctp_dar_skb_reader(&r, skb);
+	sctp_dar_chunk_iter_init(&it, &r, thoff);
+	while ((all || it.n < DAR_MAX_CHUNKS) &&
+	       sctp_dar_chunk_next(&it, &ch) > 0) {
+		/* INIT and INIT-ACK come alone (RFC 9260 section 6.10):
+		 * ours are. A received one is walked on all the same.
+		 */
+		if (out && it.n == 1 && (ch.type == SCTP_CID_INIT ||
+					 ch.type == SCTP_CID_INIT_ACK))
+			return sctp_dar_init_primary_enabled() ?
 			       DAR_SCAN_INIT : DAR_SCAN_NONE;
-		if (ch->type == SCTP_CID_ASCONF ||
-		    ch->type == SCTP_CID_ASCONF_ACK)
+		if (ch.type == SCTP_CID_ASCONF ||
+		    ch.type == SCTP_CID_ASCONF_ACK)
 			return DAR_SCAN_ASCONF;
-		len = ntohs(ch->length);
-		if (len < sizeof(*ch))
-			return DAR_SCAN_NONE;
 	}
 	return DAR_SCAN_NONE;
 }
@@ -746,7 +786,7 @@ static enum dar_scan dar_wire_scan(const struct sk_buff *skb,
 static unsigned int dar_wire_sctp(struct sk_buff *skb,
 				  const struct nf_hook_state *state,
 				  struct dar_pkt *pk, unsigned int thoff,
-				  bool out, enum dar_scan what)
+				  bool out, bool enforce, enum dar_scan what)
 {
 	struct sctphdr _sh;
 	const struct sctphdr *sh;
@@ -764,7 +804,6 @@ static unsigned int dar_wire_sctp(struct sk_buff *skb,
 	pk->net = state->net;
 	pk->skb = skb;
 	pk->vtag = ntohl(sh->vtag);
-	pk->cksum = sh->checksum;
 	s = out ? &pk->local : &pk->peer;
 	d = out ? &pk->peer : &pk->local;
 	s->v4.sin_port = sh->source;	/* same offset in v6 */
@@ -773,13 +812,13 @@ static unsigned int dar_wire_sctp(struct sk_buff *skb,
 		pk->dif = state->out ? state->out->ifindex : 0;
 	else
 		pk->dif = state->in ? state->in->ifindex : 0;
-	return dar_wire_slow(skb, state, pk, thoff, out);
+	return dar_wire_slow(skb, state, pk, thoff, out, enforce);
 }
 
 static noinline unsigned int dar_wire_v4_slow(struct sk_buff *skb,
 					      const struct nf_hook_state *state,
 					      unsigned int thoff, bool out,
-					      enum dar_scan what)
+					      bool enforce, enum dar_scan what)
 {
 	const struct iphdr *iph = ip_hdr(skb);
 	struct dar_pkt pk = {};
@@ -795,7 +834,7 @@ static noinline unsigned int dar_wire_v4_slow(struct sk_buff *skb,
 	memcpy(pk.src.addr, &iph->saddr, 4);
 	pk.dst.family = AF_INET;
 	memcpy(pk.dst.addr, &iph->daddr, 4);
-	return dar_wire_sctp(skb, state, &pk, thoff, out, what);
+	return dar_wire_sctp(skb, state, &pk, thoff, out, enforce, what);
 }
 
 static unsigned int dar_wire_v4(struct sk_buff *skb,
@@ -804,20 +843,23 @@ static unsigned int dar_wire_v4(struct sk_buff *skb,
 	const struct iphdr *iph = ip_hdr(skb);
 	unsigned int thoff;
 	enum dar_scan what;
+	bool enforce;
 
+	/* LOCAL_IN comes after reassembly, LOCAL_OUT before fragmentation. */
 	if (iph->protocol != IPPROTO_SCTP || ip_is_fragment(iph))
 		return NF_ACCEPT;
+	enforce = !out && READ_ONCE(dar_enforce);
 	thoff = skb_network_offset(skb) + iph->ihl * 4;
-	what = dar_wire_scan(skb, thoff, out);
+	what = dar_wire_scan(skb, thoff, out, enforce);
 	if (what == DAR_SCAN_NONE)
 		return NF_ACCEPT;
-	return dar_wire_v4_slow(skb, state, thoff, out, what);
+	return dar_wire_v4_slow(skb, state, thoff, out, enforce, what);
 }
 
 static noinline unsigned int dar_wire_v6_slow(struct sk_buff *skb,
 					      const struct nf_hook_state *state,
 					      unsigned int thoff, bool out,
-					      enum dar_scan what)
+					      bool enforce, enum dar_scan what)
 {
 	const struct ipv6hdr *ip6h = ipv6_hdr(skb);
 	struct dar_pkt pk = {};
@@ -833,7 +875,24 @@ static noinline unsigned int dar_wire_v6_slow(struct sk_buff *skb,
 	memcpy(pk.src.addr, &ip6h->saddr, 16);
 	pk.dst.family = AF_INET6;
 	memcpy(pk.dst.addr, &ip6h->daddr, 16);
-	return dar_wire_sctp(skb, state, &pk, thoff, out, what);
+	return dar_wire_sctp(skb, state, &pk, thoff, out, enforce, what);
+}
+
+/* The first fragment of an SCTP packet: IPv6 reassembles after LOCAL_IN
+ * (unless conntrack's defragmentation is loaded), so the whole packet is
+ * never seen here. Enforcing, it is refused as uninspected; the later
+ * fragments are not SCTP to us and time out in reassembly.
+ */
+static noinline unsigned int dar_wire_v6_frag(struct net *net, bool enforce)
+{
+	struct sctp_dar_stats *stats;
+
+	if (!enforce)
+		return NF_ACCEPT;
+	stats = &sctp_dar_net(net)->stats;
+	sctp_dar_stats_inc(stats, SCTP_DAR_A_STATS_ASCONF_RX_UNINSPECTED);
+	sctp_dar_stats_inc(stats, SCTP_DAR_A_STATS_ASCONF_RX_DROPPED);
+	return NF_DROP;
 }
 
 static unsigned int dar_wire_v6(struct sk_buff *skb,
@@ -843,20 +902,24 @@ static unsigned int dar_wire_v6(struct sk_buff *skb,
 	u8 nexthdr = ip6h->nexthdr;
 	enum dar_scan what;
 	__be16 frag_off;
+	bool enforce;
 	int thoff;
 
+	enforce = !out && READ_ONCE(dar_enforce);
 	thoff = skb_network_offset(skb) + sizeof(*ip6h);
 	if (nexthdr != IPPROTO_SCTP) {
 		if (!ipv6_ext_hdr(nexthdr))
 			return NF_ACCEPT;
 		thoff = ipv6_skip_exthdr(skb, thoff, &nexthdr, &frag_off);
-		if (thoff < 0 || nexthdr != IPPROTO_SCTP || frag_off)
+		if (thoff < 0 || nexthdr != IPPROTO_SCTP)
 			return NF_ACCEPT;
+		if (frag_off)
+			return dar_wire_v6_frag(state->net, enforce);
 	}
-	what = dar_wire_scan(skb, thoff, out);
+	what = dar_wire_scan(skb, thoff, out, enforce);
 	if (what == DAR_SCAN_NONE)
 		return NF_ACCEPT;
-	return dar_wire_v6_slow(skb, state, thoff, out, what);
+	return dar_wire_v6_slow(skb, state, thoff, out, enforce, what);
 }
 
 static unsigned int dar_wire_in4_hook(void *priv, struct sk_buff *skb,

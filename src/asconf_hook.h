@@ -7,7 +7,12 @@
 #ifndef _SCTP_DAR_ASCONF_HOOK_H
 #define _SCTP_DAR_ASCONF_HOOK_H
 
+struct sk_buff;
+struct sctp_dar_pkt_reader;
+
 int sctp_dar_asconf_hook_init(void);
 void sctp_dar_asconf_hook_exit(void);
+void sctp_dar_skb_reader(struct sctp_dar_pkt_reader *r,
+			 const struct sk_buff *skb);
 
 #endif /* _SCTP_DAR_ASCONF_HOOK_H */

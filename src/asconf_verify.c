@@ -181,14 +181,17 @@ EXPORT_SYMBOL_IF_KUNIT(sctp_dar_ratelimit_take);
  * @bad: if not %NULL, gets the offending address of a deny-listed
  *	request, else the lookup address
  *
- * The checks, first failure wins: verification tag; lookup address
- * (RFC 5061 section 4.1.1: it must name one of the sender's addresses);
- * serial number against the last accepted one (RFC 5061 section 5.2:
- * equal is a retransmission, one more is new, anything else is a replay
- * or out of order, in RFC 1982 arithmetic); deny-listed ADD-IP
- * addresses (a wildcard stands for the packet's source); the rate; AUTH
- * (RFC 5061 section 6: ASCONF must be authenticated unless the host
- * says otherwise).
+ * The checks, first failure wins: verification tag; AUTH (RFC 5061
+ * section 6: ASCONF must be authenticated unless the host says
+ * otherwise); lookup address (RFC 5061 section 4.1.1: it must name one
+ * of the sender's addresses); serial number against the last accepted
+ * one (RFC 5061 section 5.2: equal is a retransmission, one more is new,
+ * anything else is a replay or out of order, in RFC 1982 arithmetic);
+ * deny-listed ADD-IP addresses (a wildcard stands for the packet's
+ * source); the rate last, so that the caller can take a token only for
+ * an ASCONF that passed everything else (with @in->rate_ok true, then
+ * again if the bucket is empty): a forger without the tag or without an
+ * AUTH chunk cannot spend the peer's budget.
  *
  * Context: any.
  * Return: the verdict.
@@ -207,6 +210,8 @@ sctp_dar_verify_asconf(const struct sctp_dar_verify_in *in,
 		*bad = &c->lookup;
 	if (!in->vtag_ok)
 		return SCTP_DAR_ASCONF_VERDICT_BAD_VTAG;
+	if (in->need_auth && !in->has_auth)
+		return SCTP_DAR_ASCONF_VERDICT_UNAUTHENTICATED;
 	if (!in->lookup_known)
 		return SCTP_DAR_ASCONF_VERDICT_BAD_LOOKUP;
 	if (c->serial == in->last_serial)
@@ -228,8 +233,6 @@ sctp_dar_verify_asconf(const struct sctp_dar_verify_in *in,
 	}
 	if (!in->rate_ok)
 		return SCTP_DAR_ASCONF_VERDICT_RATE_LIMITED;
-	if (in->need_auth && !in->has_auth)
-		return SCTP_DAR_ASCONF_VERDICT_UNAUTHENTICATED;
 	return retransmit ? SCTP_DAR_ASCONF_VERDICT_RETRANSMIT :
 			    SCTP_DAR_ASCONF_VERDICT_OK;
 }
@@ -285,6 +288,8 @@ unsigned int sctp_dar_verdict_counter(enum sctp_dar_asconf_verdict v)
 		return SCTP_DAR_A_STATS_ASCONF_RX_UNAUTHENTICATED;
 	case SCTP_DAR_ASCONF_VERDICT_NO_ASSOC:
 		return SCTP_DAR_A_STATS_ASCONF_RX_NO_ASSOC;
+	case SCTP_DAR_ASCONF_VERDICT_UNINSPECTED:
+		return SCTP_DAR_A_STATS_ASCONF_RX_UNINSPECTED;
 	}
 	return 0;
 }

@@ -64,7 +64,8 @@ struct sctp_dar_ratelimit {
  * @has_auth: an AUTH chunk precedes the ASCONF in the packet
  * @last_serial: the serial number of the last ASCONF the association
  *	accepted from the peer (sctp.ko's asoc->peer.addip_serial)
- * @rate_ok: the association's rate limiter let this chunk through
+ * @rate_ok: the association's rate limiter let this chunk through (the
+ *	hook asks it only once every other check passed)
  */
 struct sctp_dar_verify_in {
 	const struct sctp_dar_asconf *chunk;

@@ -34,11 +34,12 @@
 #include <net/sctp/checksum.h>
 
 #include "asconf_codec.h"
+#include "asconf_hook.h"
+#include "asconf_parse.h"
 #include "init_primary.h"
 #include "pernet.h"
 #include "stats.h"
 
-#define DAR_INIT_HDR_LEN	(sizeof(struct sctp_chunkhdr) + 16)
 #define DAR_SETPRIM_HDR_LEN	sizeof(struct sctp_addip_param)
 
 static bool dar_init_primary;
@@ -104,36 +105,6 @@ static int dar_pref_src(struct net *net, const struct sctp_dar_addr *dst,
 	return dar_pref_src6(net, dst, pref);
 }
 
-/* Does the INIT(-ACK) chunk at @off (length @clen) list @a? */
-static bool dar_init_lists(const struct sk_buff *skb, unsigned int off,
-			   unsigned int clen, const struct sctp_dar_addr *a)
-{
-	unsigned int p = off + DAR_INIT_HDR_LEN, end = off + clen, plen;
-	struct sctp_paramhdr _ph;
-	const struct sctp_paramhdr *ph;
-	u8 buf[20];
-	struct sctp_dar_addr pa;
-	unsigned int i;
-
-	for (i = 0; i < 64 && p + sizeof(_ph) <= end; i++, p += SCTP_PAD4(plen)) {
-		ph = skb_header_pointer(skb, p, sizeof(_ph), &_ph);
-		if (!ph)
-			return false;
-		plen = ntohs(ph->length);
-		if (plen < sizeof(_ph) || p + plen > end)
-			return false;
-		if ((ph->type != SCTP_PARAM_IPV4_ADDRESS &&
-		     ph->type != SCTP_PARAM_IPV6_ADDRESS) || plen > sizeof(buf))
-			continue;
-		if (skb_copy_bits(skb, p, buf, plen) ||
-		    sctp_dar_addr_param_decode(buf, plen, &pa) < 0)
-			continue;
-		if (sctp_dar_addr_equal(&pa, a))
-			return true;
-	}
-	return false;
-}
-
 /**
  * sctp_dar_init_primary - add Set Primary Address to an outgoing INIT(-ACK)
  * @net: the namespace
@@ -153,9 +124,10 @@ void sctp_dar_init_primary(struct net *net, struct sk_buff *skb,
 			   const struct sctp_dar_addr *dst)
 {
 	struct sctp_dar_stats *stats = &sctp_dar_net(net)->stats;
-	unsigned int off = thoff + sizeof(struct sctphdr), clen, end, plen;
-	const struct sctp_chunkhdr *chp;
-	struct sctp_chunkhdr _ch, *ch;
+	unsigned int off = thoff + sizeof(struct sctphdr), end, plen;
+	struct sctp_dar_pkt_reader r;
+	struct sctp_dar_chunk init;
+	struct sctp_chunkhdr *ch;
 	struct sctp_addip_param hdr;
 	struct sctp_dar_addr pref;
 	struct sctphdr *sh;
@@ -164,19 +136,16 @@ void sctp_dar_init_primary(struct net *net, struct sk_buff *skb,
 
 	if (skb_is_gso(skb) || !skb_dst(skb))
 		return;
-	chp = skb_header_pointer(skb, off, sizeof(_ch), &_ch);
-	if (!chp)
-		return;
-	clen = ntohs(chp->length);
-	end = off + SCTP_PAD4(clen);
 	/* The chunk must be alone and whole. */
-	if (clen < DAR_INIT_HDR_LEN || end != skb->len)
+	sctp_dar_skb_reader(&r, skb);
+	if (sctp_dar_init_find(&r, thoff, &init) != 1)
 		return;
+	end = off + SCTP_PAD4(init.len);
 	/* Even when the packet already leaves from @pref: the peer's
 	 * primary is the address it dialled, which may not be.
 	 */
 	if (dar_pref_src(net, dst, &pref) || sctp_dar_addr_is_any(&pref) ||
-	    !dar_init_lists(skb, off, clen, &pref))
+	    !sctp_dar_init_lists(&r, &init, &pref))
 		return;
 
 	plen = DAR_SETPRIM_HDR_LEN + (pref.family == AF_INET ? 8 : 20);

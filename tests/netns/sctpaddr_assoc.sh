@@ -223,7 +223,8 @@ check "stats: every counter, as numbers" \
 			"asconf_rx_no_assoc", "asconf_rx_ok",
 			"asconf_rx_out_of_order", "asconf_rx_rate_limited",
 			"asconf_rx_replay", "asconf_rx_retransmit",
-			"asconf_rx_unauthenticated", "asconf_sent",
+			"asconf_rx_unauthenticated", "asconf_rx_uninspected",
+			"asconf_sent",
 			"asconf_untracked", "events_ignored",
 			"init_primary_added", "init_primary_skipped",
 			"notify_failed", "primary_changes"] and

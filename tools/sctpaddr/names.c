@@ -89,6 +89,7 @@ static const char *const asconf_verdicts[] = {
 	[SCTP_DAR_ASCONF_VERDICT_RATE_LIMITED] = "rate-limited",
 	[SCTP_DAR_ASCONF_VERDICT_UNAUTHENTICATED] = "unauthenticated",
 	[SCTP_DAR_ASCONF_VERDICT_NO_ASSOC] = "no-assoc",
+	[SCTP_DAR_ASCONF_VERDICT_UNINSPECTED] = "uninspected",
 };
 
 const char *assoc_state_name(uint32_t v)

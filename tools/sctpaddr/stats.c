@@ -46,6 +46,7 @@ static const char *const counters[SCTP_DAR_A_STATS_MAX + 1][2] = {
 	[SCTP_DAR_A_STATS_ASCONF_UNTRACKED] = { "asconf-untracked", "asconf_untracked" },
 	[SCTP_DAR_A_STATS_INIT_PRIMARY_ADDED] = { "init-primary-added", "init_primary_added" },
 	[SCTP_DAR_A_STATS_INIT_PRIMARY_SKIPPED] = { "init-primary-skipped", "init_primary_skipped" },
+	[SCTP_DAR_A_STATS_ASCONF_RX_UNINSPECTED] = { "asconf-rx-uninspected", "asconf_rx_uninspected" },
 };
 
 static int stats_print_cb(const struct nlmsghdr *nlh, void *data)

@@ -289,6 +289,10 @@ enum sctp_dar_error_cause {
  *	ASCONF although the namespace requires one
  * @SCTP_DAR_ASCONF_VERDICT_NO_ASSOC: no association matches the packet's
  *	addresses and ports, nor its lookup address
+ * @SCTP_DAR_ASCONF_VERDICT_UNINSPECTED: the ASCONF (or the IPv6 fragment
+ *	that may hold one) cannot be inspected in full: larger than the
+ *	hook decodes, more requests or unknown parameters than it keeps,
+ *	or no memory to decode it; refused in enforce mode
  */
 enum sctp_dar_asconf_verdict {
 	SCTP_DAR_ASCONF_VERDICT_OK = 1,
@@ -302,6 +306,7 @@ enum sctp_dar_asconf_verdict {
 	SCTP_DAR_ASCONF_VERDICT_RATE_LIMITED,
 	SCTP_DAR_ASCONF_VERDICT_UNAUTHENTICATED,
 	SCTP_DAR_ASCONF_VERDICT_NO_ASSOC,
+	SCTP_DAR_ASCONF_VERDICT_UNINSPECTED,
 };
 
 /**
@@ -502,6 +507,8 @@ enum sctp_dar_a_assoc_counters {
  *	a Set Primary Address parameter (init_set_primary)
  * @SCTP_DAR_A_STATS_INIT_PRIMARY_SKIPPED: INIT and INIT-ACK chunks left
  *	without it because the packet would exceed the path MTU
+ * @SCTP_DAR_A_STATS_ASCONF_RX_UNINSPECTED: ASCONF chunks (and IPv6 SCTP
+ *	fragments, in enforce mode) that could not be inspected in full
  * @__SCTP_DAR_A_STATS_MAX: one past the last attribute
  * @SCTP_DAR_A_STATS_MAX: the last attribute
  */
@@ -532,6 +539,7 @@ enum sctp_dar_a_stats {
 	SCTP_DAR_A_STATS_ASCONF_UNTRACKED,
 	SCTP_DAR_A_STATS_INIT_PRIMARY_ADDED,
 	SCTP_DAR_A_STATS_INIT_PRIMARY_SKIPPED,
+	SCTP_DAR_A_STATS_ASCONF_RX_UNINSPECTED,
 
 	__SCTP_DAR_A_STATS_MAX,
 	SCTP_DAR_A_STATS_MAX = (__SCTP_DAR_A_STATS_MAX - 1)
