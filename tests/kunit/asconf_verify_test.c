@@ -214,12 +214,46 @@ static void sctp_dar_verify_asconf_no_auth_unauthenticated(struct kunit *test)
 			SCTP_DAR_ASCONF_VERDICT_OK);
 }
 
+/* AUTH is checked right after the tag: an ASCONF without it is refused
+ * as such whatever else is wrong, before the rate (the hook takes a token
+ * only for an ASCONF that passed every other check).
+ */
+static void sctp_dar_verify_asconf_no_auth_before_the_rest(struct kunit *test)
+{
+	struct sctp_dar_verify_in in;
+	struct sctp_dar_asconf *c = dar_chunk(test);
+
+	dar_good(c, &in, NULL);
+	in.has_auth = false;
+	in.lookup_known = false;
+	in.last_serial = 200;
+	in.rate_ok = false;
+	KUNIT_EXPECT_EQ(test, sctp_dar_verify_asconf(&in, NULL, NULL),
+			SCTP_DAR_ASCONF_VERDICT_UNAUTHENTICATED);
+	in.vtag_ok = false;
+	KUNIT_EXPECT_EQ(test, sctp_dar_verify_asconf(&in, NULL, NULL),
+			SCTP_DAR_ASCONF_VERDICT_BAD_VTAG);
+}
+
+/* The rate comes last: whatever else fails is reported as that. */
+static void sctp_dar_verify_asconf_rate_last(struct kunit *test)
+{
+	struct sctp_dar_verify_in in;
+	struct sctp_dar_asconf *c = dar_chunk(test);
+
+	dar_good(c, &in, NULL);
+	in.rate_ok = false;
+	in.last_serial = 200;
+	KUNIT_EXPECT_EQ(test, sctp_dar_verify_asconf(&in, NULL, NULL),
+			SCTP_DAR_ASCONF_VERDICT_REPLAY);
+}
+
 static void sctp_dar_verdict_drops_only_when_enforced(struct kunit *test)
 {
 	enum sctp_dar_asconf_verdict v;
 
 	for (v = SCTP_DAR_ASCONF_VERDICT_OK;
-	     v <= SCTP_DAR_ASCONF_VERDICT_NO_ASSOC; v++) {
+	     v <= SCTP_DAR_ASCONF_VERDICT_UNINSPECTED; v++) {
 		KUNIT_EXPECT_FALSE(test, sctp_dar_verdict_drops(v, false));
 		KUNIT_EXPECT_EQ(test, sctp_dar_verdict_drops(v, true),
 				v != SCTP_DAR_ASCONF_VERDICT_OK &&
@@ -325,6 +359,8 @@ static struct kunit_case sctp_dar_asconf_verify_cases[] = {
 	KUNIT_CASE(sctp_dar_verify_asconf_wildcard_add_uses_source),
 	KUNIT_CASE(sctp_dar_verify_asconf_over_rate_rate_limited),
 	KUNIT_CASE(sctp_dar_verify_asconf_no_auth_unauthenticated),
+	KUNIT_CASE(sctp_dar_verify_asconf_no_auth_before_the_rest),
+	KUNIT_CASE(sctp_dar_verify_asconf_rate_last),
 	KUNIT_CASE(sctp_dar_verdict_drops_only_when_enforced),
 	KUNIT_CASE(sctp_dar_deny_parse_prefixes_match),
 	KUNIT_CASE(sctp_dar_deny_parse_host_bits_masked),
