@@ -17,9 +17,11 @@
 #     +-------------------------+            +-------------------------+
 #
 # sctp_dar manages the mobile node's stream socket (local port 6401) and
-# deny-lists 10.9.0.0/16. Injected ASCONFs carry no AUTH chunk, so the
-# correspondent's SCTP discards each one after the hook has judged it: the
-# association is never disturbed, which the stream checks.
+# deny-lists 10.9.0.0/16. The injections run in enforce mode
+# (verify_enforce=Y): each verdict but ok is dropped by the hook. Injected
+# ASCONFs carry no AUTH chunk or one with a wrong HMAC, so what the hook
+# passes, the correspondent's SCTP discards: the association is never
+# disturbed, which the stream checks.
 . "$(dirname "$0")/lib.sh"
 
 # The stream runs until SIGINT after the last injection (DUR bounds it).
@@ -33,7 +35,7 @@ fi
 PORT=5401
 PARAMS=/sys/module/sctp_dar/parameters
 
-tap_plan 12
+tap_plan 17
 
 modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
 command -v asconf_inject >/dev/null || skip_all "asconf_inject not built"
@@ -155,64 +157,132 @@ tap_result $rc "roam: the peer's hook passed every ASCONF (asconf_rx_ok)"
 S=$(echo "$sent" | tail -n 1)
 [[ $S =~ ^[0-9]+$ ]] || S=0
 
-# inject NAME VERDICT COUNTER [ARGS...]: forge one ASCONF 10.0.1.1 ->
-# 10.0.1.2 from the mobile node; the correspondent's COUNTER goes up by
-# one and it reports an asconf-received event with VERDICT.
+# From here on enforce mode (verify_enforce=Y): each forged ASCONF gets its
+# verdict and is dropped, or, verdict ok, passed to sctp.ko.
+echo Y >"$PARAMS/verify_enforce"
+
+# 3. The association's tag and the mobile node's port, learned once by
+# asconf_inject from a packet of the stream (later injections reuse them),
+# with a wrong tag sent: an off-path spoof.
+rc=0
+c0=$(ctr "$CN" asconf_rx_bad_vtag)
+d0=$(ctr "$CN" asconf_rx_dropped)
+e0=$(ev "$CN_EV" '.verdict == "bad-vtag"' | wc -l)
+ip netns exec "$MN" asconf_inject -s 10.0.1.1 -d 10.0.1.2 -p "$PORT" \
+	-S $((S + 1)) -A -w >"$LIB_TMP/inject.out" 2>&1 || rc=1
+read -r VTAG SPORT < <(sed -n 's/^vtag=\(0x[0-9a-f]*\) sport=\([0-9]*\) .*/\1 \2/p' \
+	"$LIB_TMP/inject.out")
+[[ -n $VTAG && -n $SPORT ]] || {
+	rc=1
+	tap_diag "asconf_inject: $(cat "$LIB_TMP/inject.out")"
+}
+
+# inject_check NAME VERDICT COUNTER N DROPS BEFORE_CTR BEFORE_DROPPED
+# BEFORE_EVENTS: COUNTER went up by N, asconf_rx_dropped by DROPS, and an
+# asconf-received event with VERDICT came.
+inject_check()
+{
+	local name=$1 verdict=$2 counter=$3 n=$4 drops=$5 rc=0
+
+	wait_for "$WAIT" ctr_is "$CN" "$counter" $(($6 + n)) || rc=1
+	wait_for "$WAIT" test "$(ev "$CN_EV" ".verdict == \"$verdict\"" | wc -l)" -gt "$8" || rc=1
+	ctr_is "$CN" asconf_rx_dropped $(($7 + drops)) || rc=1
+	tap_diag "$name: $counter $6 -> $(ctr "$CN" "$counter"), asconf_rx_dropped $7 -> $(ctr "$CN" asconf_rx_dropped); $(ev "$CN_EV" ".verdict == \"$verdict\"" | tail -n 1)"
+	return $rc
+}
+
+# inject NAME VERDICT COUNTER DROPS [ARGS...]: forge one ASCONF 10.0.1.1 ->
+# 10.0.1.2 from the mobile node with the association's tag and port; the
+# correspondent's COUNTER goes up by one, asconf_rx_dropped by DROPS (1:
+# dropped, 0: passed to sctp.ko), and it reports VERDICT.
 inject()
 {
-	local name=$1 verdict=$2 counter=$3 before rc=0 n
+	local name=$1 verdict=$2 counter=$3 drops=$4 c0 d0 e0 rc=0
 
-	shift 3
-	before=$(ctr "$CN" "$counter")
-	n=$(ev "$CN_EV" ".verdict == \"$verdict\"" | wc -l)
+	shift 4
+	c0=$(ctr "$CN" "$counter")
+	d0=$(ctr "$CN" asconf_rx_dropped)
+	e0=$(ev "$CN_EV" ".verdict == \"$verdict\"" | wc -l)
 	if ! ip netns exec "$MN" asconf_inject -s 10.0.1.1 -d 10.0.1.2 \
-			-p "$PORT" "$@" >"$LIB_TMP/inject.out" 2>&1; then
+			-p "$PORT" -V "$VTAG" -o "$SPORT" "$@" \
+			>"$LIB_TMP/inject.out" 2>&1; then
 		tap_diag "$name: asconf_inject: $(cat "$LIB_TMP/inject.out")"
 		rc=1
 	fi
-	wait_for "$WAIT" ctr_is "$CN" "$counter" $((before + 1)) || rc=1
-	wait_for "$WAIT" test "$(ev "$CN_EV" ".verdict == \"$verdict\"" | wc -l)" -gt "$n" || rc=1
-	tap_diag "$name: $counter $before -> $(ctr "$CN" "$counter"); $(ev "$CN_EV" ".verdict == \"$verdict\"" | tail -n 1)"
-	tap_result $rc "$name: counted ($counter) and reported (verdict $verdict)"
+	inject_check "$name" "$verdict" "$counter" 1 "$drops" "$c0" "$d0" "$e0" ||
+		rc=1
+	if ((drops)); then
+		tap_result $rc "$name: dropped, counted ($counter), reported (verdict $verdict)"
+	else
+		tap_result $rc "$name: passed to sctp.ko, counted ($counter), reported (verdict $verdict)"
+	fi
 }
 
-# 3-8. Forged ASCONFs.
-inject "wrong lookup address" bad-lookup asconf_rx_bad_lookup \
-	-S $((S + 1)) -l 192.0.2.99
-inject "replayed serial" replay asconf_rx_replay -S $(((S - 1) & 0xffffffff))
-inject "serial out of order" out-of-order asconf_rx_out_of_order \
-	-S $(((S + 5) & 0xffffffff))
-inject "deny-listed address" deny-listed asconf_rx_deny_listed \
-	-S $((S + 1)) -a 10.9.0.1
-inject "truncated chunk" malformed asconf_rx_malformed -S $((S + 1)) -t
-inject "no AUTH chunk" unauthenticated asconf_rx_unauthenticated \
+((rc == 0)) && inject_check "wrong verification tag" bad-vtag \
+	asconf_rx_bad_vtag 1 1 "$c0" "$d0" "$e0" || rc=1
+tap_result $rc "wrong verification tag: dropped, counted (asconf_rx_bad_vtag), reported (verdict bad-vtag)"
+
+# 4-9. Forged ASCONFs, each with an AUTH chunk (wrong HMAC) but one.
+inject "wrong lookup address" bad-lookup asconf_rx_bad_lookup 1 \
+	-A -S $((S + 1)) -l 192.0.2.99
+inject "replayed serial" replay asconf_rx_replay 1 -A -S $(((S - 1) & 0xffffffff))
+inject "serial out of order" out-of-order asconf_rx_out_of_order 1 \
+	-A -S $(((S + 5) & 0xffffffff))
+inject "deny-listed address" deny-listed asconf_rx_deny_listed 1 \
+	-A -S $((S + 1)) -a 10.9.0.1
+inject "truncated chunk" malformed asconf_rx_malformed 1 -A -S $((S + 1)) -t
+inject "no AUTH chunk" unauthenticated asconf_rx_unauthenticated 1 \
 	-S $((S + 1))
 
-# 9. Rate: 1 per second, 2 at once; 6 at once: some over the rate.
+# 10-12. What the hook cannot inspect in full is refused (fail closed);
+# and an ASCONF placed after 16 other chunks is inspected all the same.
+inject "ASCONF over 1 KiB" uninspected asconf_rx_uninspected 1 \
+	-A -S $((S + 1)) -P 1100
+inject "ASCONF with 17 requests" uninspected asconf_rx_uninspected 1 \
+	-A -S $((S + 1)) -r 17
+inject "deny-listed ASCONF after 20 PAD chunks" deny-listed \
+	asconf_rx_deny_listed 1 -A -S $((S + 1)) -a 10.9.0.1 -c 20
+
+# 13. A hostile "authenticated" ASCONF (AUTH chunk, wrong HMAC) that
+# passes every check the hook can make goes on to sctp.ko, which
+# discards it on the HMAC (the stream, checked below, is unharmed).
+inject "authenticated-looking ASCONF" ok asconf_rx_ok 0 \
+	-A -S $((S + 1)) -a 10.0.3.1
+
+# 14. Rate: 1 per second, 2 at once (the bucket holds at least one
+# token: at 10 per second, 20 at once, one was spent). Six ASCONFs
+# without AUTH spend none: the authenticated-looking one right behind
+# them, in the same burst, passes.
 echo 1 >"$PARAMS/asconf_rate"
 echo 2 >"$PARAMS/asconf_burst"
-before=$(ctr "$CN" asconf_rx_rate_limited)
+rc=0
+u0=$(ctr "$CN" asconf_rx_unauthenticated)
+o0=$(ctr "$CN" asconf_rx_ok)
+r0=$(ctr "$CN" asconf_rx_rate_limited)
+ip netns exec "$MN" asconf_inject -s 10.0.1.1 -d 10.0.1.2 -p "$PORT" \
+	-V "$VTAG" -o "$SPORT" -S $((S + 1)) -A -u 6 -n 1 >/dev/null 2>&1 || rc=1
+wait_for "$WAIT" ctr_is "$CN" asconf_rx_ok $((o0 + 1)) || rc=1
+wait_for "$WAIT" ctr_is "$CN" asconf_rx_unauthenticated $((u0 + 6)) || rc=1
+ctr_is "$CN" asconf_rx_rate_limited "$r0" || rc=1
+tap_diag "6 without AUTH, then 1 with: unauthenticated $u0 -> $(ctr "$CN" asconf_rx_unauthenticated), ok $o0 -> $(ctr "$CN" asconf_rx_ok), rate-limited $r0 -> $(ctr "$CN" asconf_rx_rate_limited)"
+tap_result $rc "rate limit: ASCONFs without AUTH spend no token"
+
+# 15. Six authenticated-looking ones at once: over the rate, dropped.
+d0=$(ctr "$CN" asconf_rx_dropped)
 rc=0
 ip netns exec "$MN" asconf_inject -s 10.0.1.1 -d 10.0.1.2 -p "$PORT" \
-	-S $((S + 1)) -n 6 >/dev/null 2>&1 || rc=1
-wait_for "$WAIT" test "$(ctr "$CN" asconf_rx_rate_limited)" -gt "$before" || rc=1
+	-V "$VTAG" -o "$SPORT" -S $((S + 1)) -A -n 6 >/dev/null 2>&1 || rc=1
+wait_for "$WAIT" test "$(ctr "$CN" asconf_rx_rate_limited)" -gt "$r0" || rc=1
 wait_for "$WAIT" ev_has "$CN_EV" '.verdict == "rate-limited"' || rc=1
-tap_diag "rate-limited: $before -> $(ctr "$CN" asconf_rx_rate_limited) of 6"
-tap_result $rc "rate limit: counted and reported (verdict rate-limited)"
+r1=$(ctr "$CN" asconf_rx_rate_limited)
+ctr_is "$CN" asconf_rx_dropped $((d0 + r1 - r0)) || rc=1
+tap_diag "rate-limited: $r0 -> $r1 of 6, asconf_rx_dropped $d0 -> $(ctr "$CN" asconf_rx_dropped)"
+tap_result $rc "rate limit: over the rate, dropped, counted and reported (verdict rate-limited)"
 echo 10 >"$PARAMS/asconf_rate"
 echo 20 >"$PARAMS/asconf_burst"
-
-# 10. Enforce mode: the replay is dropped, and counted as such.
-echo Y >"$PARAMS/verify_enforce"
-before=$(ctr "$CN" asconf_rx_dropped)
-rc=0
-ip netns exec "$MN" asconf_inject -s 10.0.1.1 -d 10.0.1.2 -p "$PORT" \
-	-S $(((S - 1) & 0xffffffff)) >/dev/null 2>&1 || rc=1
-wait_for "$WAIT" ctr_is "$CN" asconf_rx_dropped $((before + 1)) || rc=1
-tap_result $rc "verify_enforce: a replayed ASCONF is dropped (asconf_rx_dropped)"
 echo N >"$PARAMS/verify_enforce"
 
-# 11. Through all of it the association carried the stream.
+# 16. Through all of it the association carried the stream.
 rc=0
 kill -INT "${STREAM_PID[wire-mn]}" "${STREAM_PID[wire-cn]}" 2>/dev/null
 stream_wait wire-mn || rc=1
@@ -221,7 +291,7 @@ stream_clean wire-mn && stream_clean wire-cn || rc=1
 tap_diag "mn: $(cat "$LIB_TMP/wire-mn.json")"
 tap_result $rc "stream intact both ways, association alive"
 
-# 12. A stock peer refuses: an AF_INET6 socket adds an IPv6 address to an
+# 17. A stock peer refuses: an AF_INET6 socket adds an IPv6 address to an
 # association whose peer socket is IPv4-only; the peer answers
 # Unresolvable Address (5), which only the wire shows.
 rc=0

@@ -14,15 +14,30 @@
  * with a correct CRC32c:
  *   serial SERIAL, lookup address LOOKUP (default SRC), and one ADD-IP
  *   request for ADD if given.
- * No AUTH chunk goes with it: a kernel that requires AUTH for ASCONF
- * (net.sctp.addip_noauth_enable=0) discards it after sctp_dar looked at it.
+ * Without -A no AUTH chunk goes with it: a kernel that requires AUTH for
+ * ASCONF (net.sctp.addip_noauth_enable=0) discards it after sctp_dar looked
+ * at it. With -A an AUTH chunk precedes it (shared key 0, HMAC SHA-1, a
+ * wrong HMAC): "authenticated-looking", which the wire hook cannot tell
+ * from a real one and sctp.ko discards with the rest of the packet.
  *
  * Options:
  *   -i IFACE   learn from packets on IFACE only
+ *   -V VTAG    use this verification tag and -o's source port instead of
+ *   -o SPORT   learning them (both or neither)
  *   -l LOOKUP  lookup address (default SRC)
  *   -a ADD     add an ADD-IP request for this IPv4 address
  *   -t         truncate: the chunk's length field claims 8 bytes more than
  *              the packet holds
+ *   -A         an AUTH chunk (wrong HMAC) before the ASCONF
+ *   -w         a wrong verification tag (the learned one, bits flipped):
+ *              an off-path spoof
+ *   -r N       N ADD-IP requests (10.0.3.1, 10.0.3.2, ...), beyond the 16
+ *              the wire hook decodes if N > 16
+ *   -P BYTES   an unrecognized parameter (type 0xBFFF: skip) of BYTES
+ *              payload at the end of the ASCONF, to make it large
+ *   -c N       N PAD chunks (RFC 4820) before the AUTH and ASCONF chunks
+ *   -u N       first send N copies without the AUTH chunk (with -A), in
+ *              the same burst as the COUNT packets
  *   -n COUNT   packets to send (default 1)
  *   -T MS      how long to wait for a packet to learn from (default 5000)
  *
@@ -47,6 +62,8 @@
 #include "asconf_codec.h"
 
 #define SCTP_HDR_LEN	12
+#define AUTH_LEN	(8 + 20)	/* AUTH chunk with a SHA-1 HMAC */
+#define CODEC_MAX_REQ	16		/* what the encoder takes */
 
 static uint32_t crc_tab[256];
 
@@ -153,7 +170,9 @@ static void usage(void)
 {
 	fprintf(stderr,
 		"usage: asconf_inject -s SRC -d DST -p DPORT -S SERIAL [-i IFACE]\n"
-		"                     [-l LOOKUP] [-a ADD] [-t] [-n COUNT] [-T MS]\n");
+		"                     [-l LOOKUP] [-a ADD] [-t] [-A] [-w] [-r N]\n"
+		"                     [-P BYTES] [-c N] [-u N] [-V VTAG -o SPORT]\n"
+		"                     [-n COUNT] [-T MS]\n");
 	exit(1);
 }
 
@@ -162,16 +181,21 @@ int main(int argc, char **argv)
 	struct in_addr src = {}, dst = {}, lookup = {}, add = {};
 	const char *ifname = NULL;
 	int have_lookup = 0, have_add = 0, truncate = 0, count = 1;
+	int auth = 0, wrong_vtag = 0, nreq = 0, pad_bytes = 0, pad_chunks = 0;
+	int have_vtag = 0, unauth = 0, have_sport = 0;
+	uint8_t *ck, *asc;
+	size_t pre = 0, room;
 	int timeout = 5000, dport = 0, have_serial = 0, opt, i, fd, len;
 	static struct sctp_dar_asconf a;
 	struct sockaddr_in to = { .sin_family = AF_INET };
-	uint8_t pkt[1500];
-	uint32_t serial = 0, vtag;
-	uint16_t sport;
+	uint8_t pkt[1500], pkt2[1500];
+	size_t len2 = 0;
+	uint32_t serial = 0, vtag = 0;
+	uint16_t sport = 0;
 	struct ip *iph = (struct ip *)pkt;
 	uint8_t *sh = pkt + 20;
 
-	while ((opt = getopt(argc, argv, "i:s:d:p:S:l:a:tn:T:")) != -1) {
+	while ((opt = getopt(argc, argv, "i:s:d:p:S:l:a:tAwr:P:c:u:V:o:n:T:")) != -1) {
 		switch (opt) {
 		case 'i':
 			ifname = optarg;
@@ -204,6 +228,32 @@ int main(int argc, char **argv)
 		case 't':
 			truncate = 1;
 			break;
+		case 'A':
+			auth = 1;
+			break;
+		case 'w':
+			wrong_vtag = 1;
+			break;
+		case 'r':
+			nreq = atoi(optarg);
+			break;
+		case 'P':
+			pad_bytes = atoi(optarg);
+			break;
+		case 'c':
+			pad_chunks = atoi(optarg);
+			break;
+		case 'u':
+			unauth = atoi(optarg);
+			break;
+		case 'V':
+			vtag = strtoul(optarg, NULL, 0);
+			have_vtag = 1;
+			break;
+		case 'o':
+			sport = atoi(optarg);
+			have_sport = 1;
+			break;
 		case 'n':
 			count = atoi(optarg);
 			break;
@@ -215,11 +265,16 @@ int main(int argc, char **argv)
 		}
 	}
 	if (!src.s_addr || !dst.s_addr || dport <= 0 ||
-	    dport > 65535 || !have_serial || count < 1)
+	    dport > 65535 || !have_serial || count < 1 || nreq < 0 ||
+	    nreq > 64 || pad_bytes < 0 || pad_bytes > 1200 ||
+	    pad_chunks < 0 || pad_chunks > 64 || (have_add && nreq) ||
+	    unauth < 0 || (unauth && !auth) || have_vtag != have_sport)
 		usage();
 	crc32c_init();
-	if (learn(ifname, dport, timeout, &vtag, &sport))
+	if (!have_vtag && learn(ifname, dport, timeout, &vtag, &sport))
 		return 1;
+	if (wrong_vtag)
+		vtag ^= 0x5a5a5a5a;
 
 	a.serial = serial;
 	a.lookup.family = AF_INET;
@@ -231,19 +286,76 @@ int main(int argc, char **argv)
 		a.req[0].addr.family = AF_INET;
 		memcpy(a.req[0].addr.addr, &add, 4);
 	}
-	len = sctp_dar_asconf_encode(&a, sh + SCTP_HDR_LEN,
-				     sizeof(pkt) - 20 - SCTP_HDR_LEN);
+	for (i = 0; i < nreq && i < CODEC_MAX_REQ; i++) {
+		a.req[i].type = SCTP_DAR_PARAM_ADD_IP;
+		a.req[i].crr_id = i + 1;
+		a.req[i].addr.family = AF_INET;
+		a.req[i].addr.addr[0] = 10;
+		a.req[i].addr.addr[2] = 3;
+		a.req[i].addr.addr[3] = i + 1;
+		a.n_req = i + 1;
+	}
+
+	/* PAD chunks, AUTH, then the ASCONF. */
+	ck = sh + SCTP_HDR_LEN;
+	room = sizeof(pkt) - 20 - SCTP_HDR_LEN;
+	for (i = 0; i < pad_chunks; i++, pre += 4) {
+		memset(ck + pre, 0, 4);
+		ck[pre] = 0x84;
+		ck[pre + 3] = 4;
+	}
+	if (auth) {
+		memset(ck + pre, 0xa5, AUTH_LEN);
+		ck[pre] = 0x0f;
+		ck[pre + 1] = 0;
+		ck[pre + 2] = 0;
+		ck[pre + 3] = AUTH_LEN;
+		ck[pre + 4] = 0;	/* shared key 0 */
+		ck[pre + 5] = 0;
+		ck[pre + 6] = 0;	/* HMAC 1: SHA-1 */
+		ck[pre + 7] = 1;
+		pre += AUTH_LEN;
+	}
+	asc = ck + pre;
+	len = sctp_dar_asconf_encode(&a, asc, room - pre);
 	if (len < 0) {
 		fprintf(stderr, "asconf_inject: encode: %s\n", strerror(-len));
 		return 1;
 	}
+	/* Requests beyond what the encoder takes, then the big parameter. */
+	for (i = CODEC_MAX_REQ; i < nreq; i++) {
+		if ((size_t)len + pre + 16 > room)
+			usage();
+		memcpy(asc + len, "\xc0\x01\x00\x10", 4);
+		asc[len + 4] = 0;
+		asc[len + 5] = 0;
+		asc[len + 6] = 0;
+		asc[len + 7] = i + 1;
+		memcpy(asc + len + 8, "\x00\x05\x00\x08\x0a\x00\x03", 7);
+		asc[len + 15] = i + 1;
+		len += 16;
+	}
+	if (pad_bytes) {
+		int plen = 4 + pad_bytes;
+
+		if ((size_t)len + pre + ((plen + 3) & ~3) > room)
+			usage();
+		memset(asc + len, 0, (plen + 3) & ~3);
+		asc[len] = 0xbf;
+		asc[len + 1] = 0xff;
+		asc[len + 2] = plen >> 8;
+		asc[len + 3] = plen & 0xff;
+		len += (plen + 3) & ~3;
+	}
+	asc[2] = len >> 8;
+	asc[3] = len & 0xff;
 	if (truncate) {
-		uint8_t *cl = sh + SCTP_HDR_LEN + 2;
 		int claimed = len + 8;
 
-		cl[0] = claimed >> 8;
-		cl[1] = claimed & 0xff;
+		asc[2] = claimed >> 8;
+		asc[3] = claimed & 0xff;
 	}
+	len += pre;
 
 	memset(pkt, 0, 20 + SCTP_HDR_LEN);
 	iph->ip_v = 4;
@@ -261,6 +373,16 @@ int main(int argc, char **argv)
 	sh[5] = (vtag >> 16) & 0xff;
 	sh[6] = (vtag >> 8) & 0xff;
 	sh[7] = vtag & 0xff;
+	if (unauth) {
+		/* The same packet without its AUTH chunk. */
+		size_t at = 20 + SCTP_HDR_LEN + pad_chunks * 4;
+
+		len2 = 20 + SCTP_HDR_LEN + len - AUTH_LEN;
+		memcpy(pkt2, pkt, at);
+		memcpy(pkt2 + at, pkt + at + AUTH_LEN, len2 - at);
+		((struct ip *)pkt2)->ip_len = htons(len2);
+		sctp_checksum(pkt2 + 20, len2 - 20);
+	}
 	sctp_checksum(sh, SCTP_HDR_LEN + len);
 
 	fd = socket(AF_INET, SOCK_RAW, IPPROTO_RAW);
@@ -269,6 +391,13 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	to.sin_addr = dst;
+	for (i = 0; i < unauth; i++) {
+		if (sendto(fd, pkt2, len2, 0, (struct sockaddr *)&to,
+			   sizeof(to)) < 0) {
+			perror("asconf_inject: sendto");
+			return 1;
+		}
+	}
 	for (i = 0; i < count; i++) {
 		if (sendto(fd, pkt, 20 + SCTP_HDR_LEN + len, 0,
 			   (struct sockaddr *)&to, sizeof(to)) < 0) {
@@ -277,6 +406,6 @@ int main(int argc, char **argv)
 		}
 	}
 	close(fd);
-	printf("vtag=0x%08x sport=%u sent=%d\n", vtag, sport, count);
+	printf("vtag=0x%08x sport=%u sent=%d\n", vtag, sport, unauth + count);
 	return 0;
 }
