@@ -104,6 +104,25 @@ ctr_is()
 	[[ $(ctr "$1" "$2") == "$3" ]]
 }
 
+# ctrs NS NAME...: several counters of NS from one read, space separated.
+ctrs()
+{
+	local ns=$1 f
+
+	shift
+	f=$(printf '.%s,' "$@")
+	ip netns exec "$ns" sctpaddr -j stats |
+		jq -r "[${f%,}] | map(tostring) | join(\" \")"
+}
+
+# ctrs_are NS "NAME..." "VALUE...": those counters have those values
+# (what was read is left in CTRS).
+ctrs_are()
+{
+	CTRS=$(ctrs "$1" $2)
+	[[ $CTRS == "$3" ]]
+}
+
 MN_EV=$LIB_TMP/mn.events
 CN_EV=$LIB_TMP/cn.events
 monitor "$MN" "$MN_EV" && monitor "$CN" "$CN_EV" ||
@@ -165,13 +184,13 @@ echo Y >"$PARAMS/verify_enforce"
 # asconf_inject from a packet of the stream (later injections reuse them),
 # with a wrong tag sent: an off-path spoof.
 rc=0
-c0=$(ctr "$CN" asconf_rx_bad_vtag)
-d0=$(ctr "$CN" asconf_rx_dropped)
+read -r c0 d0 <<<"$(ctrs "$CN" asconf_rx_bad_vtag asconf_rx_dropped)"
 e0=$(ev "$CN_EV" '.verdict == "bad-vtag"' | wc -l)
 ip netns exec "$MN" asconf_inject -s 10.0.1.1 -d 10.0.1.2 -p "$PORT" \
 	-S $((S + 1)) -A -w >"$LIB_TMP/inject.out" 2>&1 || rc=1
-read -r VTAG SPORT < <(sed -n 's/^vtag=\(0x[0-9a-f]*\) sport=\([0-9]*\) .*/\1 \2/p' \
-	"$LIB_TMP/inject.out")
+VTAG="" SPORT=""
+read -r VTAG SPORT <<<"$(sed -n 's/^vtag=\(0x[0-9a-f]*\) sport=\([0-9]*\) .*/\1 \2/p' \
+	"$LIB_TMP/inject.out")"
 [[ -n $VTAG && -n $SPORT ]] || {
 	rc=1
 	tap_diag "asconf_inject: $(cat "$LIB_TMP/inject.out")"
@@ -184,38 +203,118 @@ inject_check()
 {
 	local name=$1 verdict=$2 counter=$3 n=$4 drops=$5 rc=0
 
-	wait_for "$WAIT" ctr_is "$CN" "$counter" $(($6 + n)) || rc=1
+	# Both counters move together (one verdict): one read per poll.
+	wait_for "$WAIT" ctrs_are "$CN" "$counter asconf_rx_dropped" \
+		"$(($6 + n)) $(($7 + drops))" || rc=1
 	wait_for "$WAIT" test "$(ev "$CN_EV" ".verdict == \"$verdict\"" | wc -l)" -gt "$8" || rc=1
-	ctr_is "$CN" asconf_rx_dropped $(($7 + drops)) || rc=1
-	tap_diag "$name: $counter $6 -> $(ctr "$CN" "$counter"), asconf_rx_dropped $7 -> $(ctr "$CN" asconf_rx_dropped); $(ev "$CN_EV" ".verdict == \"$verdict\"" | tail -n 1)"
+	tap_diag "$name: $counter, asconf_rx_dropped: $6 $7 -> $CTRS; $(ev "$CN_EV" ".verdict == \"$verdict\"" | tail -n 1)"
 	return $rc
+}
+
+# The next injections go in one batch: each is sent at once, then the
+# counters are polled together until every verdict is in (a read per poll
+# rather than several per injection: VMs are slow), then each is judged.
+BATCH_CTRS="asconf_rx_bad_lookup asconf_rx_replay asconf_rx_out_of_order
+	asconf_rx_deny_listed asconf_rx_malformed asconf_rx_unauthenticated
+	asconf_rx_uninspected asconf_rx_ok asconf_rx_dropped"
+BATCH_CTRS=$(echo $BATCH_CTRS)
+declare -A B0 BWANT EV0 EVWANT
+B_NAME=() B_VERDICT=() B_COUNTER=() B_DROPS=() B_RC=()
+
+# ev_counts FILE: "COUNT VERDICT" lines of the asconf-received events.
+ev_counts()
+{
+	jq -r 'select(.event == "asconf-received") | .verdict' "$1" 2>/dev/null |
+		sort | uniq -c
+}
+
+batch_start()
+{
+	local v c i=0 n verdict
+
+	read -ra v <<<"$(ctrs "$CN" $BATCH_CTRS)"
+	for c in $BATCH_CTRS; do
+		B0[$c]=${v[i]}
+		BWANT[$c]=${v[i]}
+		((i++))
+	done
+	while read -r n verdict; do
+		[[ -n $verdict ]] && EV0[$verdict]=$n
+	done <<<"$(ev_counts "$CN_EV")"
 }
 
 # inject NAME VERDICT COUNTER DROPS [ARGS...]: forge one ASCONF 10.0.1.1 ->
 # 10.0.1.2 from the mobile node with the association's tag and port; the
-# correspondent's COUNTER goes up by one, asconf_rx_dropped by DROPS (1:
-# dropped, 0: passed to sctp.ko), and it reports VERDICT.
+# correspondent's COUNTER is to go up by one, asconf_rx_dropped by DROPS
+# (1: dropped, 0: passed to sctp.ko), and it is to report VERDICT.
 inject()
 {
-	local name=$1 verdict=$2 counter=$3 drops=$4 c0 d0 e0 rc=0
+	local name=$1 verdict=$2 counter=$3 drops=$4 rc=0
 
 	shift 4
-	c0=$(ctr "$CN" "$counter")
-	d0=$(ctr "$CN" asconf_rx_dropped)
-	e0=$(ev "$CN_EV" ".verdict == \"$verdict\"" | wc -l)
 	if ! ip netns exec "$MN" asconf_inject -s 10.0.1.1 -d 10.0.1.2 \
 			-p "$PORT" -V "$VTAG" -o "$SPORT" "$@" \
 			>"$LIB_TMP/inject.out" 2>&1; then
 		tap_diag "$name: asconf_inject: $(cat "$LIB_TMP/inject.out")"
 		rc=1
 	fi
-	inject_check "$name" "$verdict" "$counter" 1 "$drops" "$c0" "$d0" "$e0" ||
-		rc=1
-	if ((drops)); then
-		tap_result $rc "$name: dropped, counted ($counter), reported (verdict $verdict)"
-	else
-		tap_result $rc "$name: passed to sctp.ko, counted ($counter), reported (verdict $verdict)"
-	fi
+	BWANT[$counter]=$((BWANT[$counter] + 1))
+	BWANT[asconf_rx_dropped]=$((BWANT[asconf_rx_dropped] + drops))
+	EVWANT[$verdict]=$((${EVWANT[$verdict]:-${EV0[$verdict]:-0}} + 1))
+	B_NAME+=("$name")
+	B_VERDICT+=("$verdict")
+	B_COUNTER+=("$counter")
+	B_DROPS+=("$drops")
+	B_RC+=("$rc")
+}
+
+# batch_events: every verdict expected has its events.
+batch_events()
+{
+	local -A now
+	local n verdict
+
+	while read -r n verdict; do
+		[[ -n $verdict ]] && now[$verdict]=$n
+	done <<<"$(ev_counts "$CN_EV")"
+	for verdict in "${!EVWANT[@]}"; do
+		((${now[$verdict]:-0} >= EVWANT[$verdict])) || return 1
+	done
+}
+
+batch_done()
+{
+	local -A now
+	local want="" c i=0 rc v
+
+	for c in $BATCH_CTRS; do
+		want+="${want:+ }${BWANT[$c]}"
+	done
+	wait_for "$WAIT" ctrs_are "$CN" "$BATCH_CTRS" "$want"
+	wait_for "$WAIT" batch_events
+	read -ra v <<<"$CTRS"
+	for c in $BATCH_CTRS; do
+		now[$c]=${v[i]}
+		((i++))
+	done
+	tap_diag "counters $BATCH_CTRS"
+	tap_diag "  before: $(for c in $BATCH_CTRS; do printf '%s ' "${B0[$c]}"; done)"
+	tap_diag "  wanted: $want"
+	tap_diag "  after:  $CTRS"
+	for i in "${!B_NAME[@]}"; do
+		rc=${B_RC[i]}
+		c=${B_COUNTER[i]}
+		[[ ${now[$c]} == "${BWANT[$c]}" &&
+		   ${now[asconf_rx_dropped]} == "${BWANT[asconf_rx_dropped]}" ]] ||
+			rc=1
+		ev_has "$CN_EV" ".verdict == \"${B_VERDICT[i]}\"" || rc=1
+		if ((B_DROPS[i])); then
+			tap_result $rc "${B_NAME[i]}: dropped, counted ($c), reported (verdict ${B_VERDICT[i]})"
+		else
+			tap_result $rc "${B_NAME[i]}: passed to sctp.ko, counted ($c), reported (verdict ${B_VERDICT[i]})"
+		fi
+	done
+	batch_events || tap_diag "events: $(ev_counts "$CN_EV" | tr '\n' ' ')"
 }
 
 ((rc == 0)) && inject_check "wrong verification tag" bad-vtag \
@@ -223,6 +322,7 @@ inject()
 tap_result $rc "wrong verification tag: dropped, counted (asconf_rx_bad_vtag), reported (verdict bad-vtag)"
 
 # 4-9. Forged ASCONFs, each with an AUTH chunk (wrong HMAC) but one.
+batch_start
 inject "wrong lookup address" bad-lookup asconf_rx_bad_lookup 1 \
 	-A -S $((S + 1)) -l 192.0.2.99
 inject "replayed serial" replay asconf_rx_replay 1 -A -S $(((S - 1) & 0xffffffff))
@@ -248,6 +348,7 @@ inject "deny-listed ASCONF after 20 PAD chunks" deny-listed \
 # discards it on the HMAC (the stream, checked below, is unharmed).
 inject "authenticated-looking ASCONF" ok asconf_rx_ok 0 \
 	-A -S $((S + 1)) -a 10.0.3.1
+batch_done
 
 # 14. Rate: 1 per second, 2 at once (the bucket holds at least one
 # token: at 10 per second, 20 at once, one was spent). Six ASCONFs
@@ -256,27 +357,35 @@ inject "authenticated-looking ASCONF" ok asconf_rx_ok 0 \
 echo 1 >"$PARAMS/asconf_rate"
 echo 2 >"$PARAMS/asconf_burst"
 rc=0
-u0=$(ctr "$CN" asconf_rx_unauthenticated)
-o0=$(ctr "$CN" asconf_rx_ok)
-r0=$(ctr "$CN" asconf_rx_rate_limited)
+read -r u0 o0 r0 <<<"$(ctrs "$CN" asconf_rx_unauthenticated asconf_rx_ok \
+	asconf_rx_rate_limited)"
 ip netns exec "$MN" asconf_inject -s 10.0.1.1 -d 10.0.1.2 -p "$PORT" \
 	-V "$VTAG" -o "$SPORT" -S $((S + 1)) -A -u 6 -n 1 >/dev/null 2>&1 || rc=1
-wait_for "$WAIT" ctr_is "$CN" asconf_rx_ok $((o0 + 1)) || rc=1
-wait_for "$WAIT" ctr_is "$CN" asconf_rx_unauthenticated $((u0 + 6)) || rc=1
-ctr_is "$CN" asconf_rx_rate_limited "$r0" || rc=1
-tap_diag "6 without AUTH, then 1 with: unauthenticated $u0 -> $(ctr "$CN" asconf_rx_unauthenticated), ok $o0 -> $(ctr "$CN" asconf_rx_ok), rate-limited $r0 -> $(ctr "$CN" asconf_rx_rate_limited)"
+wait_for "$WAIT" ctrs_are "$CN" \
+	"asconf_rx_unauthenticated asconf_rx_ok asconf_rx_rate_limited" \
+	"$((u0 + 6)) $((o0 + 1)) $r0" || rc=1
+tap_diag "6 without AUTH, then 1 with: unauthenticated, ok, rate-limited: $u0 $o0 $r0 -> $CTRS"
 tap_result $rc "rate limit: ASCONFs without AUTH spend no token"
 
 # 15. Six authenticated-looking ones at once: over the rate, dropped.
-d0=$(ctr "$CN" asconf_rx_dropped)
 rc=0
+read -r r0 o0 d0 <<<"$(ctrs "$CN" asconf_rx_rate_limited asconf_rx_ok \
+	asconf_rx_dropped)"
 ip netns exec "$MN" asconf_inject -s 10.0.1.1 -d 10.0.1.2 -p "$PORT" \
 	-V "$VTAG" -o "$SPORT" -S $((S + 1)) -A -n 6 >/dev/null 2>&1 || rc=1
-wait_for "$WAIT" test "$(ctr "$CN" asconf_rx_rate_limited)" -gt "$r0" || rc=1
+# All six judged: ok or rate-limited; each rate-limited one dropped.
+all6()
+{
+	local r o d
+
+	read -r r o d <<<"$(ctrs "$CN" asconf_rx_rate_limited asconf_rx_ok \
+		asconf_rx_dropped)"
+	CTRS="$r $o $d"
+	((r - r0 + o - o0 == 6 && r > r0 && d - d0 == r - r0))
+}
+wait_for "$WAIT" all6 || rc=1
 wait_for "$WAIT" ev_has "$CN_EV" '.verdict == "rate-limited"' || rc=1
-r1=$(ctr "$CN" asconf_rx_rate_limited)
-ctr_is "$CN" asconf_rx_dropped $((d0 + r1 - r0)) || rc=1
-tap_diag "rate-limited: $r0 -> $r1 of 6, asconf_rx_dropped $d0 -> $(ctr "$CN" asconf_rx_dropped)"
+tap_diag "6 at once: rate-limited, ok, asconf_rx_dropped: $r0 $o0 $d0 -> $CTRS"
 tap_result $rc "rate limit: over the rate, dropped, counted and reported (verdict rate-limited)"
 echo 10 >"$PARAMS/asconf_rate"
 echo 20 >"$PARAMS/asconf_burst"

@@ -41,7 +41,8 @@
  *   -n COUNT   packets to send (default 1)
  *   -T MS      how long to wait for a packet to learn from (default 5000)
  *
- * Prints "vtag=0x... sport=N sent=COUNT" on success; exit 0, 1 on error.
+ * Prints "vtag=0x... sport=N sent=COUNT" (the association's tag, even
+ * with -w) on success; exit 0, 1 on error.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -190,7 +191,7 @@ int main(int argc, char **argv)
 	struct sockaddr_in to = { .sin_family = AF_INET };
 	uint8_t pkt[1500], pkt2[1500];
 	size_t len2 = 0;
-	uint32_t serial = 0, vtag = 0;
+	uint32_t serial = 0, vtag = 0, wire_vtag;
 	uint16_t sport = 0;
 	struct ip *iph = (struct ip *)pkt;
 	uint8_t *sh = pkt + 20;
@@ -273,8 +274,8 @@ int main(int argc, char **argv)
 	crc32c_init();
 	if (!have_vtag && learn(ifname, dport, timeout, &vtag, &sport))
 		return 1;
-	if (wrong_vtag)
-		vtag ^= 0x5a5a5a5a;
+	/* The tag printed is the association's; -w sends another. */
+	wire_vtag = wrong_vtag ? vtag ^ 0x5a5a5a5a : vtag;
 
 	a.serial = serial;
 	a.lookup.family = AF_INET;
@@ -369,10 +370,10 @@ int main(int argc, char **argv)
 	sh[1] = sport & 0xff;
 	sh[2] = dport >> 8;
 	sh[3] = dport & 0xff;
-	sh[4] = vtag >> 24;
-	sh[5] = (vtag >> 16) & 0xff;
-	sh[6] = (vtag >> 8) & 0xff;
-	sh[7] = vtag & 0xff;
+	sh[4] = wire_vtag >> 24;
+	sh[5] = (wire_vtag >> 16) & 0xff;
+	sh[6] = (wire_vtag >> 8) & 0xff;
+	sh[7] = wire_vtag & 0xff;
 	if (unauth) {
 		/* The same packet without its AUTH chunk. */
 		size_t at = 20 + SCTP_HDR_LEN + pad_chunks * 4;
