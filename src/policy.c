@@ -683,19 +683,28 @@ static int dar_path_rank(const struct sctp_dar_path *p)
  * @b: the path in use
  * @now_ns: the time now (ktime, ns)
  *
- * A better state wins (active, potentially failed, unconfirmed, inactive).
- * Between paths in the same state only a large difference in smoothed RTT
- * counts - less than half of @b's, minus SCTP_DAR_SRTT_MARGIN_MS - so that
- * measurement noise never moves a primary (hysteresis; the caller also
- * wants it to last). sctp.ko measures in jiffies: an SRTT of 0 is a round
- * trip under one jiffy (a path is confirmed by a heartbeat, which measures
- * it), so @a at 0 can be better and @b at 0 never loses.
+ * A better state wins (active, potentially failed, unconfirmed, inactive);
+ * a worse state never does. Between paths in the same state only a large
+ * difference in smoothed RTT counts - less than half of @b's, minus
+ * SCTP_DAR_SRTT_MARGIN_MS - so that measurement noise never moves a
+ * primary (hysteresis; the caller also wants it to last). sctp.ko
+ * measures in jiffies: an SRTT of 0 is a round trip under one jiffy (a
+ * path is confirmed by a heartbeat, which measures it), so @a at 0 can be
+ * better and @b at 0 never loses.
  *
  * The RTT of @b counts only while @b is being measured: heard from within
  * SCTP_DAR_SRTT_FRESH_MS. A path in use that carries nothing is measured
  * by a heartbeat now and then, and one sample taken when the path was
  * busy or the peer slow (the heartbeat that confirmed it, among a hundred
  * others) must not move an idle association off it for good.
+ *
+ * @a wins on RTT only when its RTT is current and nothing is held against
+ * it: heard from within SCTP_DAR_CAND_FRESH_MS (an idle path's SRTT may be
+ * minutes old, from before the load moved elsewhere), no heartbeat on it
+ * unanswered and no more errors than @b (a path on its way to potentially
+ * failed is not better, whatever its last RTT said: seen on the debug
+ * kernel, where a primary moved back to a path that was potentially
+ * failed a moment later).
  *
  * Context: any.
  * Return: true when @a should replace @b.
@@ -708,9 +717,32 @@ bool sctp_dar_policy_path_better(const struct sctp_dar_path *a,
 	if (now_ns > b->last_heard_ns +
 		     (u64)SCTP_DAR_SRTT_FRESH_MS * NSEC_PER_MSEC)
 		return false;
+	if (a->hb_pending || a->errors > b->errors ||
+	    now_ns > a->last_heard_ns +
+		     (u64)SCTP_DAR_CAND_FRESH_MS * NSEC_PER_MSEC)
+		return false;
 	return 2 * a->srtt_ms + SCTP_DAR_SRTT_MARGIN_MS < b->srtt_ms;
 }
 EXPORT_SYMBOL_IF_KUNIT(sctp_dar_policy_path_better);
+
+/**
+ * sctp_dar_policy_path_worse - is path @a in a worse state than path @b?
+ * @a: a path
+ * @b: another
+ *
+ * States rank active, potentially failed, unconfirmed, inactive. A choice
+ * path quality made stands only while its path is not worse than the one
+ * the policy would use: a path in a worse state never keeps the primary.
+ *
+ * Context: any.
+ * Return: true when @a ranks below @b.
+ */
+bool sctp_dar_policy_path_worse(const struct sctp_dar_path *a,
+				const struct sctp_dar_path *b)
+{
+	return dar_path_rank(a) < dar_path_rank(b);
+}
+EXPORT_SYMBOL_IF_KUNIT(sctp_dar_policy_path_worse);
 
 /**
  * sctp_dar_policy_pick_path - the peer address this end should send to

@@ -46,6 +46,9 @@
 #define SCTP_DAR_SRTT_FRESH_MS	1000	/* ... and a path in use's RTT
 					 * counts if heard from this lately
 					 */
+#define SCTP_DAR_CAND_FRESH_MS	5000	/* ... and a candidate's if heard
+					 * from within two looks at quality
+					 */
 
 /**
  * struct sctp_dar_policy_prefix - an address prefix
@@ -353,6 +356,8 @@ int sctp_dar_policy_pick_local(const struct sctp_dar_hostview *hv,
 int sctp_dar_policy_pick_path(const struct sctp_dar_asocview *av, int ifindex);
 bool sctp_dar_policy_path_better(const struct sctp_dar_path *a,
 				 const struct sctp_dar_path *b, u64 now_ns);
+bool sctp_dar_policy_path_worse(const struct sctp_dar_path *a,
+				const struct sctp_dar_path *b);
 bool sctp_dar_policy_has_usable_src(const struct sctp_dar_hostview *hv,
 				    const struct sctp_dar_asocview *av,
 				    const union sctp_addr *except);

@@ -859,6 +859,23 @@ static int dar_local_path(struct sctp_dar_reconf *r,
 	return pi >= 0 && av->p[pi].ifindex == ha->ifindex ? pi : -1;
 }
 
+/* Does the path from local address @qi (path quality's choice) rank below
+ * the path from @li (the policy's own choice)? Fills in the paths' devices.
+ */
+static bool dar_quality_worse(struct sctp_dar_reconf *r,
+			      struct sctp_dar_asocview *av, int qi, int li)
+{
+	struct sctp_dar_path q;
+	int qp, lp;
+
+	qp = dar_local_path(r, av, qi);
+	if (qp < 0)
+		return true;	/* no path over its device any more */
+	q = av->p[qp];
+	lp = dar_local_path(r, av, li);
+	return lp >= 0 && sctp_dar_policy_path_worse(&q, &av->p[lp]);
+}
+
 /* Path quality, the seeds' "better signal": among the association's
  * usable sources of the policy's choice's priority, one on another device
  * whose path is clearly better (sctp_dar_policy_path_better()) for
@@ -874,6 +891,7 @@ static int dar_quality_local(struct sctp_dar_reconf *r, struct dar_pass *p,
 	const struct sctp_dar_haddr *cur_ha, *ha;
 	int cur = li, cand = -1, cp, kp, qi;
 	unsigned int k, usable = 0;
+	u64 now_ns = ktime_get_ns();
 
 	if (x && x->q_choice.sa.sa_family &&
 	    sctp_dar_sockaddr_equal(&x->q_over, &av->l[li].a)) {
@@ -882,9 +900,17 @@ static int dar_quality_local(struct sctp_dar_reconf *r, struct dar_pass *p,
 
 		qi = dar_laddr_index(av, &x->q_choice);
 		ha = qi >= 0 ? dar_src_usable(r, av, qi) : NULL;
-		/* ... unless an administrator now prefers the other. */
+		/* ... unless an administrator now prefers the other, or the
+		 * chosen path is now in a worse state than the policy's own
+		 * choice's (a path in a worse state never keeps the primary).
+		 */
 		if (ha && li_ha && ha->prio >= li_ha->prio)
 			cur = qi;
+		if (cur == qi && dar_quality_worse(r, av, qi, li)) {
+			pr_debug("association %d: path from %pISc now worse than from %pISc: choice dropped\n",
+				 av->id, &av->l[qi].a.sa, &av->l[li].a.sa);
+			cur = li;
+		}
 	}
 	if (cur == li && x)
 		memset(&x->q_choice, 0, sizeof(x->q_choice));
@@ -908,12 +934,15 @@ static int dar_quality_local(struct sctp_dar_reconf *r, struct dar_pass *p,
 		 * path in use looks slow enough for it to matter (0: under
 		 * one jiffy, or not measured yet).
 		 */
-		if (!av->p[kp].srtt_ms && !av->p[kp].hb_pending &&
+		if ((!av->p[kp].srtt_ms ||
+		     now_ns > av->p[kp].last_heard_ns +
+			      (u64)SCTP_DAR_SRTT_FRESH_MS * NSEC_PER_MSEC) &&
+		    !av->p[kp].hb_pending &&
 		    av->p[cp].srtt_ms > SCTP_DAR_SRTT_MARGIN_MS &&
 		    !sctp_dar_assoc_heartbeat(s, av->id, &av->p[kp].a))
 			st->stats.heartbeats++;
 		if (sctp_dar_policy_path_better(&av->p[kp], &av->p[cp],
-						ktime_get_ns())) {
+						now_ns)) {
 			cand = k;
 			break;
 		}

@@ -618,6 +618,52 @@ static void sctp_dar_policy_path_better_state_then_large_srtt(struct kunit *test
 	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&b, &a, now));
 }
 
+/* The case seen on the debug kernel (roam_quality, "B 10 ms slower"): B
+ * in use, active, 44 ms; A idle, its SRTT from long ago, a heartbeat on it
+ * unanswered (it was potentially failed a moment later). A must not win on
+ * that RTT, and once A is potentially failed a choice of A must go.
+ */
+static void sctp_dar_policy_path_better_never_worse_or_stale(struct kunit *test)
+{
+	struct sctp_dar_path a = { .state = SCTP_DAR_PATH_ACTIVE, .srtt_ms = 10 };
+	struct sctp_dar_path b = { .state = SCTP_DAR_PATH_ACTIVE, .srtt_ms = 44 };
+	u64 now = 100 * NSEC_PER_SEC;
+
+	b.last_heard_ns = now - 5 * NSEC_PER_MSEC;
+	a.last_heard_ns = now - 20 * NSEC_PER_MSEC;
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_better(&a, &b, now));
+
+	/* An unanswered heartbeat, or more errors: not known better. */
+	a.hb_pending = true;
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&a, &b, now));
+	a.hb_pending = false;
+	a.errors = 1;
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&a, &b, now));
+	b.errors = 1;
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_better(&a, &b, now));
+	a.errors = 0;
+	b.errors = 0;
+
+	/* An RTT from long ago (5 s is the limit) says nothing now. */
+	a.last_heard_ns = now - 5001 * NSEC_PER_MSEC;
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&a, &b, now));
+	a.last_heard_ns = now - 5000 * NSEC_PER_MSEC;
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_better(&a, &b, now));
+
+	/* Potentially failed: never better than active, whatever the RTT,
+	 * and a choice of it is worse than the active path.
+	 */
+	a.state = SCTP_DAR_PATH_PF;
+	a.srtt_ms = 0;
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&a, &b, now));
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_worse(&a, &b));
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_worse(&b, &a));
+	a.state = SCTP_DAR_PATH_ACTIVE;
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_worse(&a, &b));
+	b.state = SCTP_DAR_PATH_UNCONFIRMED;
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_worse(&b, &a));
+}
+
 static struct kunit_case sctp_dar_policy_cases[] = {
 	KUNIT_CASE(sctp_dar_sockaddr_equal_ignores_port),
 	KUNIT_CASE(sctp_dar_sockaddr_eligible_rejects_local_scopes),
@@ -641,6 +687,7 @@ static struct kunit_case sctp_dar_policy_cases[] = {
 	KUNIT_CASE(sctp_dar_policy_denied_matches_prefix_bits),
 	KUNIT_CASE(sctp_dar_policy_link_prio_set_clear_full),
 	KUNIT_CASE(sctp_dar_policy_path_better_state_then_large_srtt),
+	KUNIT_CASE(sctp_dar_policy_path_better_never_worse_or_stale),
 	{}
 };
 
