@@ -283,6 +283,50 @@ static unsigned int dar_copy_bind_rcu(struct sctp_bind_addr *bp,
 	return n;
 }
 
+/* Is chunk type @cid in the AUTH chunk list @param (RFC 4895 CHUNKS
+ * parameter, as sctp.ko keeps it)? Context: socket lock owned.
+ */
+static bool dar_auth_lists(const struct sctp_chunks_param *param,
+			   unsigned int max, u8 cid)
+{
+	unsigned int len, i;
+
+	if (!param)
+		return false;
+	len = ntohs(param->param_hdr.length);
+	if (len <= sizeof(struct sctp_paramhdr) ||
+	    max <= sizeof(struct sctp_paramhdr))
+		return false;
+	len = min(len, max) - sizeof(struct sctp_paramhdr);
+	for (i = 0; i < len; i++)
+		if (param->chunks[i] == cid)
+			return true;
+	return false;
+}
+
+/* Does sctp.ko authenticate this association's reconfiguration both
+ * ways? It signs an outgoing chunk only if the peer listed its type
+ * (asoc->peer.peer_chunks: sctp_auth_send_cid()) and insists that an
+ * incoming one is signed only if we listed it (asoc->c.auth_chunks:
+ * sctp_auth_recv_cid()). A peer that does AUTH but left ASCONF out of its
+ * list would get our ASCONFs unsigned. Context: socket lock owned.
+ */
+static bool dar_auth_asconf(const struct sctp_association *asoc)
+{
+	const struct sctp_chunks_param *ours =
+		(const struct sctp_chunks_param *)asoc->c.auth_chunks;
+	const struct sctp_chunks_param *peers = asoc->peer.peer_chunks;
+
+	unsigned int pmax = peers ? ntohs(peers->param_hdr.length) : 0;
+	unsigned int omax = sizeof(asoc->c.auth_chunks);
+
+	return asoc->peer.auth_capable &&
+	       dar_auth_lists(peers, pmax, SCTP_CID_ASCONF) &&
+	       dar_auth_lists(peers, pmax, SCTP_CID_ASCONF_ACK) &&
+	       dar_auth_lists(ours, omax, SCTP_CID_ASCONF) &&
+	       dar_auth_lists(ours, omax, SCTP_CID_ASCONF_ACK);
+}
+
 /* Fill @av and @key from @asoc. Context: socket lock owned. */
 static void dar_snap_asoc(struct sctp_association *asoc,
 			  struct sctp_dar_asocview *av,
@@ -294,6 +338,7 @@ static void dar_snap_asoc(struct sctp_association *asoc,
 	av->established = asoc->state == SCTP_STATE_ESTABLISHED;
 	av->asconf_capable = asoc->peer.asconf_capable;
 	av->auth_capable = asoc->peer.auth_capable;
+	av->auth_asconf = dar_auth_asconf(asoc);
 	av->asconf_busy = asoc->addip_last_asconf ||
 			  !list_empty(&asoc->addip_chunk_list);
 	av->del_pending = !!asoc->asconf_addr_del_pending;

@@ -320,7 +320,11 @@ sctp_dar_policy_blocked(const struct sctp_dar_policy_cfg *cfg,
 		return SCTP_DAR_BLOCKED_EP_NO_ASCONF;
 	if (!av->asconf_capable)
 		return SCTP_DAR_BLOCKED_PEER_NO_ASCONF;
-	if (cfg->require_auth && !av->auth_capable)
+	/* The peer doing AUTH is not enough: sctp.ko authenticates an
+	 * ASCONF only when the peer listed it in its AUTH chunk list, and
+	 * insists on an authenticated ASCONF-ACK only when we listed that.
+	 */
+	if (cfg->require_auth && (!av->auth_capable || !av->auth_asconf))
 		return SCTP_DAR_BLOCKED_NO_AUTH;
 	return SCTP_DAR_OK;
 }
@@ -345,7 +349,7 @@ const char *sctp_dar_policy_blocked_str(enum sctp_dar_blocked why)
 	case SCTP_DAR_BLOCKED_PEER_NO_ASCONF:
 		return "peer lacks ADD-IP, or lacks AUTH (see net.sctp.addip_noauth_enable)";
 	case SCTP_DAR_BLOCKED_NO_AUTH:
-		return "association is not authenticated and require_auth is set";
+		return "ASCONFs not authenticated both ways and require_auth is set";
 	default:
 		return "unknown";
 	}

@@ -207,6 +207,10 @@ struct sctp_dar_path {
  * @established: in ESTABLISHED state (ASCONF is only sent then)
  * @asconf_capable: the peer does ADD-IP and it was not disabled
  * @auth_capable: the peer does SCTP-AUTH (RFC 4895)
+ * @auth_asconf: ASCONF and ASCONF-ACK are in both negotiated AUTH chunk
+ *	lists (the peer's, so sctp.ko authenticates what it sends, and ours,
+ *	so it refuses them unauthenticated): only then is the association's
+ *	reconfiguration authenticated both ways
  * @asconf_busy: an ASCONF is outstanding or queued
  * @del_pending: a DELETE of its last address waits for the next ADD
  * @nl: entries used in @l
@@ -219,6 +223,7 @@ struct sctp_dar_asocview {
 	bool established;
 	bool asconf_capable;
 	bool auth_capable;
+	bool auth_asconf;
 	bool asconf_busy;
 	bool del_pending;
 	unsigned int nl;
@@ -281,8 +286,9 @@ enum sctp_dar_manage {
  *	(net.sctp.addip_enable was 0 when it was created)
  * @SCTP_DAR_BLOCKED_PEER_NO_ASCONF: the peer does not do ADD-IP, or it was
  *	disabled because the peer offered it without AUTH
- * @SCTP_DAR_BLOCKED_NO_AUTH: require_auth is set and the association is
- *	not authenticated
+ * @SCTP_DAR_BLOCKED_NO_AUTH: require_auth is set and the association's
+ *	ASCONFs are not authenticated (the peer lacks AUTH, or ASCONF and
+ *	ASCONF-ACK are missing from a negotiated AUTH chunk list)
  * @__SCTP_DAR_BLOCKED_MAX: number of values
  */
 enum sctp_dar_blocked {

@@ -60,6 +60,7 @@ static void dar_asoc_ok(struct sctp_dar_asocview *av)
 	av->established = true;
 	av->asconf_capable = true;
 	av->auth_capable = true;
+	av->auth_asconf = true;
 }
 
 /* The snapshots of one case (too big for the stack under KASAN). */
@@ -224,7 +225,31 @@ static void sctp_dar_policy_blocked_reports_first_reason(struct kunit *test)
 			SCTP_DAR_BLOCKED_NO_AUTH);
 	av->auth_capable = true;
 	KUNIT_EXPECT_EQ(test, sctp_dar_policy_blocked(&dar_cfg, sv, av),
+			SCTP_DAR_BLOCKED_NO_AUTH);
+	av->auth_asconf = true;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_blocked(&dar_cfg, sv, av),
 			SCTP_DAR_OK);
+}
+
+/* require_auth means authenticated ASCONFs: a peer that does AUTH but left
+ * ASCONF out of its AUTH chunk list (or we out of ours) is not enough.
+ */
+static void sctp_dar_policy_blocked_needs_asconf_in_auth_chunks(struct kunit *test)
+{
+	struct dar_fix *f = test->priv;
+	struct sctp_dar_sockview *sv = &f->sv;
+	struct sctp_dar_asocview *av = &f->av;
+	struct sctp_dar_policy_cfg *cfg = &f->cfg;
+
+	*cfg = dar_cfg;
+	sv->asconf_enable = true;
+	dar_asoc_ok(av);
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_blocked(cfg, sv, av), SCTP_DAR_OK);
+	av->auth_asconf = false;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_blocked(cfg, sv, av),
+			SCTP_DAR_BLOCKED_NO_AUTH);
+	cfg->require_auth = false;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_blocked(cfg, sv, av), SCTP_DAR_OK);
 }
 
 static void sctp_dar_haddr_usable_needs_link_and_dad(struct kunit *test)
