@@ -25,7 +25,7 @@ unsigned int sctp_dar_param_debounce_ms = 20;
 unsigned int sctp_dar_param_grace_ms = 2000;
 bool sctp_dar_param_require_auth = true;
 bool sctp_dar_param_manage_wildcard = true;
-char sctp_dar_param_manage_ports[SCTP_DAR_MANAGE_PORTS_LEN];
+char sctp_dar_param_manage_ports[SCTP_DAR_MANAGE_PORTS_LEN] = "all";
 
 static int dar_param_set_debounce(const char *val,
 				  const struct kernel_param *kp)
@@ -101,7 +101,7 @@ MODULE_PARM_DESC(manage_wildcard,
 		 "Manage wildcard-bound sockets in new namespaces (default Y)");
 module_param_cb(manage_ports, &dar_ports_ops, &dar_ports_str, 0644);
 MODULE_PARM_DESC(manage_ports,
-		 "Specifically-bound sockets managed in new namespaces: \"\" (none, default), \"all\" or a list of local ports \"5000,5001\"");
+		 "Specifically-bound sockets managed in new namespaces: \"\" or \"none\", \"all\" (default) or a list of local ports \"5000,5001\"");
 
 static int __init sctp_dar_init(void)
 {

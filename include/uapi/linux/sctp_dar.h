@@ -216,6 +216,11 @@ enum sctp_dar_event_type {
  *	address
  * @SCTP_DAR_IGNORE_REASON_LAST_ADDRESS: deleting the address would leave
  *	the association without any (RFC 5061 section 4.2.2)
+ * @SCTP_DAR_IGNORE_REASON_AUTO_ASCONF_OFF: the association's socket is bound
+ *	to the wildcard address and its application switched SCTP_AUTO_ASCONF
+ *	off (the kernel alone can add or delete its addresses)
+ * @SCTP_DAR_IGNORE_REASON_LOCAL_NO_ASCONF: the association's socket has
+ *	ADD-IP off (net.sctp.addip_enable was 0 when it was created)
  */
 enum sctp_dar_ignore_reason {
 	SCTP_DAR_IGNORE_REASON_LOOPBACK = 1,
@@ -232,6 +237,8 @@ enum sctp_dar_ignore_reason {
 	SCTP_DAR_IGNORE_REASON_ALREADY_PRESENT,
 	SCTP_DAR_IGNORE_REASON_NOT_PRESENT,
 	SCTP_DAR_IGNORE_REASON_LAST_ADDRESS,
+	SCTP_DAR_IGNORE_REASON_AUTO_ASCONF_OFF,
+	SCTP_DAR_IGNORE_REASON_LOCAL_NO_ASCONF,
 };
 
 /**
