@@ -493,8 +493,10 @@ static bool dar_asoc_keeps_source(const struct sctp_dar_hostview *hv,
  * out on purpose, or removed with its own sctp_bindx(), is not forced
  * back on it; a new network, a new NIC or a link that came back is).
  * Removes an
- * endpoint address that is gone from the host, whose link is down, or that
- * has been deprecated for longer than @cfg->grace_ms, but only when
+ * endpoint address that is gone from the host, whose link has been down
+ * for @cfg->holddown_ms (at once when an association has no other source:
+ * the rescue below), or that has been deprecated for longer than
+ * @cfg->grace_ms, but only when
  *  - the endpoint keeps at least one address (the kernel refuses to remove
  *    the last one), and
  *  - every association that can be reconfigured keeps a usable source
@@ -519,8 +521,10 @@ void sctp_dar_policy_ep_plan(const struct sctp_dar_policy_cfg *cfg,
 {
 	union sctp_addr cand[SCTP_DAR_MAX_LADDR];
 	bool cand_gone[SCTP_DAR_MAX_LADDR];
+	unsigned long cand_held[SCTP_DAR_MAX_LADDR];
 	unsigned int ncand = 0, i, j;
 	unsigned long grace = msecs_to_jiffies(cfg->grace_ms);
+	unsigned long hold = msecs_to_jiffies(cfg->holddown_ms);
 
 	memset(plan, 0, sizeof(*plan));
 
@@ -577,6 +581,11 @@ void sctp_dar_policy_ep_plan(const struct sctp_dar_policy_cfg *cfg,
 		}
 		cand[ncand] = sv->ep[i];
 		cand_gone[ncand] = !ha;
+		/* Link down, address kept: held down while it may come back. */
+		cand_held[ncand] = 0;
+		if (ha && !(ha->flags & SCTP_DAR_HA_LINK_UP) &&
+		    time_before(now, ha->up_since + hold))
+			cand_held[ncand] = ha->up_since + hold;
 		ncand++;
 	}
 
@@ -603,6 +612,16 @@ void sctp_dar_policy_ep_plan(const struct sctp_dar_policy_cfg *cfg,
 				ok = false;	/* would strand the asoc */
 		}
 		if (!ok) {
+			plan->nwait++;
+			continue;
+		}
+		/* Within the hold-down only a rescue deletes (an association
+		 * with no other source cannot wait for the link to return).
+		 */
+		if (cand_held[i] && !rescue) {
+			if (!plan->wait_until ||
+			    time_before(cand_held[i], plan->wait_until))
+				plan->wait_until = cand_held[i];
 			plan->nwait++;
 			continue;
 		}

@@ -241,6 +241,9 @@ struct sctp_dar_asocview {
  * @ports: those ports, host order
  * @require_auth: reconfigure only associations whose peer does SCTP-AUTH
  * @grace_ms: how long a deprecated address is kept before it is deleted
+ * @holddown_ms: how long an address whose link is down (still configured)
+ *	is kept before it is deleted, unless an association has no other
+ *	source: a flap shorter than this costs nothing
  * @debounce_ms: coalescing window for host events
  * @paused: automatic reconfiguration is paused
  * @ndeny: entries used in @deny
@@ -255,6 +258,7 @@ struct sctp_dar_policy_cfg {
 	u16 ports[SCTP_DAR_MAX_PORTS];
 	bool require_auth;
 	unsigned int grace_ms;
+	unsigned int holddown_ms;
 	unsigned int debounce_ms;
 	bool paused;
 	unsigned int ndeny;

@@ -1394,6 +1394,21 @@ static void dar_wildcard_sock(struct sctp_dar_reconf *r, struct dar_pass *p,
 			dar_wildcard_asoc(r, p, snap, i);
 }
 
+/* Has the link of @ha (still configured) been down for less than the
+ * hold-down? Then a pass is due when it ends.
+ */
+static bool dar_held_down(struct sctp_dar_reconf *r,
+			  const struct sctp_dar_haddr *ha, unsigned long now)
+{
+	unsigned long end = ha->up_since + msecs_to_jiffies(r->cfg.holddown_ms);
+
+	if (!time_before(now, end))
+		return false;
+	if (!r->wake_at || time_before(end, r->wake_at))
+		r->wake_at = end;
+	return true;
+}
+
 /* Is the ADD of some usable address waiting in the auto_asconf queue? */
 static bool dar_wq_add_waiting(struct sctp_dar_reconf *r)
 {
@@ -1438,6 +1453,11 @@ static bool dar_pass_wildcard(struct sctp_dar_reconf *r, struct dar_pass *p)
 
 		if (!(ha->flags & SCTP_DAR_HA_LINK_UP)) {
 			if (!p->wc[i].present || p->wc[i].defer)
+				continue;
+			/* Within the hold-down the link may come back: the
+			 * primaries moved off it already, the DELETE waits.
+			 */
+			if (!p->wc[i].strand && dar_held_down(r, ha, p->now))
 				continue;
 			if (p->wc[i].strand) {
 				if (!checked) {
@@ -2116,6 +2136,7 @@ int sctp_dar_reconf_set_cfg(struct net *net,
 	 */
 	WRITE_ONCE(dn->debounce_ms, cfg->debounce_ms);
 	WRITE_ONCE(dn->grace_ms, cfg->grace_ms);
+	WRITE_ONCE(dn->holddown_ms, cfg->holddown_ms);
 	WRITE_ONCE(dn->require_auth, cfg->require_auth);
 	mutex_unlock(&r->lock);
 
@@ -2154,6 +2175,7 @@ static int __net_init dar_reconf_net_init(struct net *net)
 	r->cfg.manage_wildcard = READ_ONCE(sctp_dar_param_manage_wildcard);
 	r->cfg.require_auth = dn->require_auth;
 	r->cfg.grace_ms = dn->grace_ms;
+	r->cfg.holddown_ms = dn->holddown_ms;
 	r->cfg.debounce_ms = dn->debounce_ms;
 	kernel_param_lock(THIS_MODULE);
 	if (sctp_dar_policy_parse_ports(sctp_dar_param_manage_ports, &r->cfg))

@@ -429,6 +429,52 @@ static void sctp_dar_policy_ep_plan_rescues_with_placeholder(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, plan->placeholder);
 }
 
+/* A flap costs nothing: an address whose link is down (still configured)
+ * is deleted only once the link has been down for holddown_ms, unless an
+ * association has nothing else (the rescue cannot wait).
+ */
+static void sctp_dar_policy_ep_plan_holds_down_dead_link(struct kunit *test)
+{
+	struct dar_fix *f = test->priv;
+	struct sctp_dar_hostview *hv = &f->hv;
+	struct sctp_dar_ep_plan *plan = &f->plan;
+	struct sctp_dar_sockview *sv = &f->sv;
+	struct sctp_dar_asocview *av = &f->av;
+	struct sctp_dar_policy_cfg *cfg = &f->cfg;
+	unsigned long hold, down = T_NOW - 10;
+	struct sctp_dar_haddr *a;
+
+	*cfg = dar_cfg;
+	cfg->holddown_ms = 3000;
+	hold = msecs_to_jiffies(cfg->holddown_ms);
+	dar_sock_bound_a(sv);
+	sv->ep[sv->nep++] = dar_v4("10.0.2.1");
+	a = dar_host(hv, "10.0.1.1", 2, 0, T_BOOT);	/* cable pulled ... */
+	a->up_since = down;				/* ... just now */
+	dar_host(hv, "10.0.2.1", 3, SCTP_DAR_HA_LINK_UP, T_NEW);
+	dar_asoc_ok(av);
+	dar_asoc_laddr(av, "10.0.1.1", SCTP_DAR_LA_SRC);
+	dar_asoc_laddr(av, "10.0.2.1", SCTP_DAR_LA_SRC);
+
+	sctp_dar_policy_ep_plan(cfg, hv, sv, av, 1, T_NOW, plan);
+	KUNIT_EXPECT_EQ(test, plan->nrem, 0U);
+	KUNIT_EXPECT_EQ(test, plan->nwait, 1U);
+	KUNIT_EXPECT_EQ(test, plan->wait_until, down + hold);
+
+	/* Down for the whole hold-down: a roam, A goes. */
+	sctp_dar_policy_ep_plan(cfg, hv, sv, av, 1, down + hold, plan);
+	KUNIT_EXPECT_EQ(test, plan->nrem, 1U);
+
+	/* Nothing else to send from: the rescue does not wait. */
+	sv->nep = 1;
+	av->nl = 1;
+	hv->a[1].up_since = T_NOW;
+	sv->first_seen = T_SOCK;
+	sctp_dar_policy_ep_plan(cfg, hv, sv, av, 1, T_NOW, plan);
+	KUNIT_EXPECT_EQ(test, plan->nrem, 1U);
+	KUNIT_EXPECT_TRUE(test, plan->rescue);
+}
+
 static void sctp_dar_policy_ep_plan_deprecated_after_grace(struct kunit *test)
 {
 	struct dar_fix *f = test->priv;
@@ -696,6 +742,7 @@ static struct kunit_case sctp_dar_policy_cases[] = {
 	KUNIT_CASE(sctp_dar_policy_parse_ports_rejects_malformed),
 	KUNIT_CASE(sctp_dar_policy_manage_by_binding_and_port),
 	KUNIT_CASE(sctp_dar_policy_blocked_reports_first_reason),
+	KUNIT_CASE(sctp_dar_policy_blocked_needs_asconf_in_auth_chunks),
 	KUNIT_CASE(sctp_dar_haddr_usable_needs_link_and_dad),
 	KUNIT_CASE(sctp_dar_policy_ep_plan_adds_new_address),
 	KUNIT_CASE(sctp_dar_policy_ep_plan_needs_auth),
@@ -704,6 +751,7 @@ static struct kunit_case sctp_dar_policy_cases[] = {
 	KUNIT_CASE(sctp_dar_policy_ep_plan_waits_for_ack),
 	KUNIT_CASE(sctp_dar_policy_ep_plan_never_strands_live_address),
 	KUNIT_CASE(sctp_dar_policy_ep_plan_rescues_with_placeholder),
+	KUNIT_CASE(sctp_dar_policy_ep_plan_holds_down_dead_link),
 	KUNIT_CASE(sctp_dar_policy_ep_plan_deprecated_after_grace),
 	KUNIT_CASE(sctp_dar_policy_pick_local_prefers_newest_usable),
 	KUNIT_CASE(sctp_dar_policy_pick_path_prefers_device_then_state),

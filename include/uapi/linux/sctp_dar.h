@@ -608,6 +608,10 @@ enum sctp_dar_a_event {
  * @SCTP_DAR_A_POLICY_DENY: prefixes whose addresses are never offered to a
  *	peer (nest, enum sctp_dar_a_prefixes; at most 16; an empty nest
  *	denies none)
+ * @SCTP_DAR_A_POLICY_HOLDDOWN_MS: how long a link may be down, its
+ *	addresses still configured, before they are deleted from the
+ *	associations (a shorter flap costs nothing; an association with no
+ *	other address does not wait), milliseconds (u32, at most 60000)
  * @__SCTP_DAR_A_POLICY_MAX: one past the last attribute
  * @SCTP_DAR_A_POLICY_MAX: the last attribute
  */
@@ -620,6 +624,7 @@ enum sctp_dar_a_policy {
 	SCTP_DAR_A_POLICY_REQUIRE_AUTH,
 	SCTP_DAR_A_POLICY_PAUSED,
 	SCTP_DAR_A_POLICY_DENY,
+	SCTP_DAR_A_POLICY_HOLDDOWN_MS,
 
 	__SCTP_DAR_A_POLICY_MAX,
 	SCTP_DAR_A_POLICY_MAX = (__SCTP_DAR_A_POLICY_MAX - 1)
