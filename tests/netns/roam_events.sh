@@ -119,11 +119,11 @@ if [[ -e /proc/lockdep ]]; then
 	why="not yet confirmed on the debug kernel since the hold-down (design.md, Limits)"
 	tap_skip "$name: nothing deleted, peer knows A and B after the flaps" "$why"
 	tap_skip "$name: stream intact both ways, association alive" "$why"
-elif stream_start "$name" $port 10.0.1.2 "-B 10.0.1.2 -B 10.0.2.2" "-P 6302 -B 10.0.1.1 -B 10.0.2.1"; then
-	hold=$(sctpaddr -n "$MN" -j policy | jq -r '.holddown_ms')
-	sctpaddr -n "$MN" policy set holddown-ms 60000
+elif hold=$(sctpaddr -n "$MN" -j policy | jq -r '.holddown_ms') &&
+     sctpaddr -n "$MN" policy set holddown-ms 60000 &&
+     removed=$(sctpaddr -n "$MN" -j stats | jq -r '.addrs_removed') &&
+     stream_start "$name" $port 10.0.1.2 "-B 10.0.1.2 -B 10.0.2.2" "-P 6302 -B 10.0.1.1 -B 10.0.2.1"; then
 	sleep 0.3
-	removed=$(sctpaddr -n "$MN" -j stats | jq -r '.addrs_removed')
 	for i in 1 2 3; do
 		carrier "$MN" mn-a off
 		sleep 0.3
@@ -138,11 +138,11 @@ elif stream_start "$name" $port 10.0.1.2 "-B 10.0.1.2 -B 10.0.2.2" "-P 6302 -B 1
 	[[ $now == "$removed" ]] || rc=1
 	tap_result $rc "$name: nothing deleted, peer knows A and B after the flaps"
 	stream_check "$name"
-	sctpaddr -n "$MN" policy set holddown-ms "$hold"
 else
 	tap_fail "$name: association set up"
 	tap_skip "$name: stream" "no association"
 fi
+[[ -n ${hold:-} ]] && sctpaddr -n "$MN" policy set holddown-ms "$hold"
 
 # --- A NIC hot-plugged: path C appears under the live association, each
 # end adds its address, then A's cable is pulled and C carries on.
