@@ -136,6 +136,7 @@ elif hold=$(sctpaddr -n "$MN" -j policy | jq -r '.holddown_ms') &&
 	now=$(sctpaddr -n "$MN" -j stats | jq -r '.addrs_removed')
 	tap_diag "$name: addresses sctp_dar deleted during the flaps: $((now - removed))"
 	[[ $now == "$removed" ]] || rc=1
+	((rc)) && tap_diag "$name: correspondent: $(ip netns exec "$CN" cat /proc/net/sctp/assocs)"
 	tap_result $rc "$name: nothing deleted, peer knows A and B after the flaps"
 	stream_check "$name"
 else
