@@ -283,6 +283,50 @@ static unsigned int dar_copy_bind_rcu(struct sctp_bind_addr *bp,
 	return n;
 }
 
+/* Is chunk type @cid in the AUTH chunk list @param (RFC 4895 CHUNKS
+ * parameter, as sctp.ko keeps it)? Context: socket lock owned.
+ */
+static bool dar_auth_lists(const struct sctp_chunks_param *param,
+			   unsigned int max, u8 cid)
+{
+	unsigned int len, i;
+
+	if (!param)
+		return false;
+	len = ntohs(param->param_hdr.length);
+	if (len <= sizeof(struct sctp_paramhdr) ||
+	    max <= sizeof(struct sctp_paramhdr))
+		return false;
+	len = min(len, max) - sizeof(struct sctp_paramhdr);
+	for (i = 0; i < len; i++)
+		if (param->chunks[i] == cid)
+			return true;
+	return false;
+}
+
+/* Does sctp.ko authenticate this association's reconfiguration both
+ * ways? It signs an outgoing chunk only if the peer listed its type
+ * (asoc->peer.peer_chunks: sctp_auth_send_cid()) and insists that an
+ * incoming one is signed only if we listed it (asoc->c.auth_chunks:
+ * sctp_auth_recv_cid()). A peer that does AUTH but left ASCONF out of its
+ * list would get our ASCONFs unsigned. Context: socket lock owned.
+ */
+static bool dar_auth_asconf(const struct sctp_association *asoc)
+{
+	const struct sctp_chunks_param *ours =
+		(const struct sctp_chunks_param *)asoc->c.auth_chunks;
+	const struct sctp_chunks_param *peers = asoc->peer.peer_chunks;
+
+	unsigned int pmax = peers ? ntohs(peers->param_hdr.length) : 0;
+	unsigned int omax = sizeof(asoc->c.auth_chunks);
+
+	return asoc->peer.auth_capable &&
+	       dar_auth_lists(peers, pmax, SCTP_CID_ASCONF) &&
+	       dar_auth_lists(peers, pmax, SCTP_CID_ASCONF_ACK) &&
+	       dar_auth_lists(ours, omax, SCTP_CID_ASCONF) &&
+	       dar_auth_lists(ours, omax, SCTP_CID_ASCONF_ACK);
+}
+
 /* Fill @av and @key from @asoc. Context: socket lock owned. */
 static void dar_snap_asoc(struct sctp_association *asoc,
 			  struct sctp_dar_asocview *av,
@@ -294,6 +338,7 @@ static void dar_snap_asoc(struct sctp_association *asoc,
 	av->established = asoc->state == SCTP_STATE_ESTABLISHED;
 	av->asconf_capable = asoc->peer.asconf_capable;
 	av->auth_capable = asoc->peer.auth_capable;
+	av->auth_asconf = dar_auth_asconf(asoc);
 	av->asconf_busy = asoc->addip_last_asconf ||
 			  !list_empty(&asoc->addip_chunk_list);
 	av->del_pending = !!asoc->asconf_addr_del_pending;
@@ -609,6 +654,21 @@ int sctp_dar_assoc_asconf_supported(struct sctp_dar_sock *s, bool on)
 }
 
 /**
+ * sctp_dar_assoc_auto_asconf - switch the kernel's auto_asconf on or off
+ * @s: the socket (pinned; wildcard-bound, or the kernel refuses "on")
+ * @on: the new setting
+ *
+ * Context: process context; may sleep.
+ * Return: 0 or the negative errno of setsockopt.
+ */
+int sctp_dar_assoc_auto_asconf(struct sctp_dar_sock *s, bool on)
+{
+	int val = on;
+
+	return dar_setsockopt(s, SCTP_AUTO_ASCONF, &val, sizeof(val));
+}
+
+/**
  * sctp_dar_assoc_freebind - read and set IP_FREEBIND (IPV6_FREEBIND)
  * @s: the socket (pinned)
  * @on: the new setting
@@ -764,6 +824,68 @@ void sctp_dar_assoc_wq_hold(struct net *net)
 	spin_unlock_bh(&net->sctp.addr_wq_lock);
 }
 
+/* How long a parked auto_asconf timer waits at most: far longer than any
+ * pass, which unparks it when it ends.
+ */
+#define DAR_WQ_PARK		(10 * HZ)
+
+/**
+ * sctp_dar_assoc_wq_park - keep the kernel's auto_asconf timer from running
+ * while sctp_dar acts on sockets
+ * @net: the namespace
+ *
+ * The stock timer handler changes wildcard sockets' bind lists and
+ * association ASCONF queues under bh_lock_sock() without looking at the
+ * socket's owner, so it must not run while sctp_dar's setsockopt calls
+ * (or snapshots) are in a socket. Waits for a running handler to finish,
+ * then leaves the timer pending far in the future: the kernel's own
+ * notifiers arm it only when it is not pending, so it cannot fire before
+ * sctp_dar_assoc_wq_unpark(), sctp_dar_assoc_wq_kick() or
+ * sctp_dar_assoc_wq_hold() sets it again at the end of the pass.
+ *
+ * Context: process context; may sleep (waits for the handler).
+ * Return: when the timer was due (jiffies), 0 when it was not pending.
+ */
+unsigned long sctp_dar_assoc_wq_park(struct net *net)
+{
+	struct timer_list *timer = &net->sctp.addr_wq_timer;
+	unsigned long expires = 0;
+
+	spin_lock_bh(&net->sctp.addr_wq_lock);
+	if (timer_pending(timer))
+		expires = timer->expires;
+	spin_unlock_bh(&net->sctp.addr_wq_lock);
+	timer_delete_sync(timer);
+	spin_lock_bh(&net->sctp.addr_wq_lock);
+	mod_timer(timer, jiffies + DAR_WQ_PARK);
+	spin_unlock_bh(&net->sctp.addr_wq_lock);
+	return expires;
+}
+
+/**
+ * sctp_dar_assoc_wq_unpark - give the auto_asconf timer back its tick
+ * @net: the namespace
+ * @expires: what sctp_dar_assoc_wq_park() returned
+ *
+ * Events the kernel queued meanwhile wait for the kernel's own 500 ms
+ * tick from now at the latest (as if sctp_dar had not been there).
+ *
+ * Context: process context (takes net->sctp.addr_wq_lock, BH off).
+ */
+void sctp_dar_assoc_wq_unpark(struct net *net, unsigned long expires)
+{
+	unsigned long tick = jiffies + msecs_to_jiffies(SCTP_ADDRESS_TICK_DELAY);
+
+	spin_lock_bh(&net->sctp.addr_wq_lock);
+	if (list_empty(&net->sctp.addr_waitq))
+		timer_delete(&net->sctp.addr_wq_timer);
+	else
+		mod_timer(&net->sctp.addr_wq_timer,
+			  expires && time_before(expires, tick) ?
+			  expires : tick);
+	spin_unlock_bh(&net->sctp.addr_wq_lock);
+}
+
 /* Every managed association and socket has an entry: own caches, so that
  * they cost their size and not kmalloc's next power of two. Created at
  * module init, destroyed at exit once every namespace's table is empty.
@@ -858,6 +980,27 @@ unsigned long sctp_dar_assoc_sock_first_seen(struct sctp_dar_assoc_table *t,
 	hash_add(t->socks, &ss->hnode, ino);
 	t->nsocks++;
 	return since;
+}
+
+/**
+ * sctp_dar_assoc_sock_find - what sctp_dar remembers of a socket
+ * @t: the table; the caller holds the namespace's reconf mutex
+ * @s: the socket (pinned)
+ *
+ * Context: any (no allocation).
+ * Return: the entry (made by sctp_dar_assoc_sock_first_seen()), or NULL.
+ */
+struct sctp_dar_sockstate *
+sctp_dar_assoc_sock_find(struct sctp_dar_assoc_table *t,
+			 struct sctp_dar_sock *s)
+{
+	unsigned long ino = sock_i_ino(s->sk);
+	struct sctp_dar_sockstate *ss;
+
+	hash_for_each_possible(t->socks, ss, hnode, ino)
+		if (ss->ino == ino)
+			return ss;
+	return NULL;
 }
 
 /**

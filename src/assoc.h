@@ -204,6 +204,7 @@ struct sctp_dar_assoc {
  * @ino: the socket's inode number (stable while the socket lives)
  * @first_seen: jiffies of the walk before the one that first found it
  * @seen: generation of the last walk that saw it
+ * @aa: enum sctp_dar_aa, what sctp_dar knows of its SCTP_AUTO_ASCONF
  *
  * From its own slab cache ("sctp_dar_sock"): one-to-one sockets have one
  * each.
@@ -213,6 +214,22 @@ struct sctp_dar_sockstate {
 	unsigned long ino;
 	unsigned long first_seen;
 	u32 seen;
+	u8 aa;
+};
+
+/**
+ * enum sctp_dar_aa - SCTP_AUTO_ASCONF of a wildcard-bound socket, as
+ * sctp_dar knows it
+ * @SCTP_DAR_AA_UNKNOWN: sctp_dar never touched it
+ * @SCTP_DAR_AA_OURS: sctp_dar switched it on
+ * @SCTP_DAR_AA_APP_OFF: the application switched it off (after sctp_dar
+ *	switched it on, or while net.sctp.default_auto_asconf is 1, where
+ *	off can only be its own choice): it stays off
+ */
+enum sctp_dar_aa {
+	SCTP_DAR_AA_UNKNOWN,
+	SCTP_DAR_AA_OURS,
+	SCTP_DAR_AA_APP_OFF,
 };
 
 /**
@@ -256,6 +273,7 @@ int sctp_dar_assoc_set_peer_primary(struct sctp_dar_sock *s, sctp_assoc_t id,
 int sctp_dar_assoc_heartbeat(struct sctp_dar_sock *s, sctp_assoc_t id,
 			     const union sctp_addr *peer);
 int sctp_dar_assoc_asconf_supported(struct sctp_dar_sock *s, bool on);
+int sctp_dar_assoc_auto_asconf(struct sctp_dar_sock *s, bool on);
 int sctp_dar_assoc_freebind(struct sctp_dar_sock *s, bool on, bool *was);
 
 /**
@@ -277,6 +295,8 @@ int sctp_dar_assoc_wq_inject(struct net *net, const union sctp_addr *a,
 			     bool add, enum sctp_dar_wq_where where);
 bool sctp_dar_assoc_wq_kick(struct net *net);
 void sctp_dar_assoc_wq_hold(struct net *net);
+unsigned long sctp_dar_assoc_wq_park(struct net *net);
+void sctp_dar_assoc_wq_unpark(struct net *net, unsigned long expires);
 
 int sctp_dar_assoc_cache_init(void);
 void sctp_dar_assoc_cache_exit(void);
@@ -291,6 +311,9 @@ sctp_dar_assoc_get(struct sctp_dar_assoc_table *t,
 unsigned long sctp_dar_assoc_sock_first_seen(struct sctp_dar_assoc_table *t,
 					     struct sctp_dar_sock *s,
 					     unsigned long since);
+struct sctp_dar_sockstate *
+sctp_dar_assoc_sock_find(struct sctp_dar_assoc_table *t,
+			 struct sctp_dar_sock *s);
 void sctp_dar_assoc_sweep(struct sctp_dar_assoc_table *t, bool all);
 
 #endif /* _SCTP_DAR_ASSOC_H */

@@ -23,9 +23,15 @@
 
 unsigned int sctp_dar_param_debounce_ms = 20;
 unsigned int sctp_dar_param_grace_ms = 2000;
+/* 3 s: longer than the neighbour layer holds packets for a neighbour it
+ * cannot resolve (net.ipv4.neigh.*.mcast_solicit 3 x retrans_time 1 s),
+ * so packets that left with the old address while its link was down are
+ * dropped before the peer can learn it was deleted (design.md).
+ */
+unsigned int sctp_dar_param_holddown_ms = 3000;
 bool sctp_dar_param_require_auth = true;
 bool sctp_dar_param_manage_wildcard = true;
-char sctp_dar_param_manage_ports[SCTP_DAR_MANAGE_PORTS_LEN];
+char sctp_dar_param_manage_ports[SCTP_DAR_MANAGE_PORTS_LEN] = "all";
 
 static int dar_param_set_debounce(const char *val,
 				  const struct kernel_param *kp)
@@ -37,6 +43,17 @@ static int dar_param_set_grace(const char *val, const struct kernel_param *kp)
 {
 	return param_set_uint_minmax(val, kp, 0, SCTP_DAR_GRACE_MS_MAX);
 }
+
+static int dar_param_set_holddown(const char *val,
+				  const struct kernel_param *kp)
+{
+	return param_set_uint_minmax(val, kp, 0, SCTP_DAR_HOLDDOWN_MS_MAX);
+}
+
+static const struct kernel_param_ops dar_holddown_ops = {
+	.set = dar_param_set_holddown,
+	.get = param_get_uint,
+};
 
 /* manage_ports: validated with the policy's own parser, stored as text;
  * each new namespace parses it again (under kernel_param_lock()).
@@ -93,6 +110,10 @@ MODULE_PARM_DESC(debounce_ms,
 module_param_cb(grace_ms, &sctp_dar_grace_ops, &sctp_dar_param_grace_ms, 0644);
 MODULE_PARM_DESC(grace_ms,
 		 "Grace period before a replaced address is deleted in new namespaces, ms (0-600000, default 2000)");
+module_param_cb(holddown_ms, &dar_holddown_ops, &sctp_dar_param_holddown_ms,
+		0644);
+MODULE_PARM_DESC(holddown_ms,
+		 "How long a link may be down before its addresses are deleted from associations in new namespaces, ms (0-60000, default 3000)");
 module_param_named(require_auth, sctp_dar_param_require_auth, bool, 0644);
 MODULE_PARM_DESC(require_auth,
 		 "Reconfigure only associations authenticated with SCTP-AUTH (default Y)");
@@ -101,7 +122,7 @@ MODULE_PARM_DESC(manage_wildcard,
 		 "Manage wildcard-bound sockets in new namespaces (default Y)");
 module_param_cb(manage_ports, &dar_ports_ops, &dar_ports_str, 0644);
 MODULE_PARM_DESC(manage_ports,
-		 "Specifically-bound sockets managed in new namespaces: \"\" (none, default), \"all\" or a list of local ports \"5000,5001\"");
+		 "Specifically-bound sockets managed in new namespaces: \"\" or \"none\", \"all\" (default) or a list of local ports \"5000,5001\"");
 
 static int __init sctp_dar_init(void)
 {

@@ -28,6 +28,10 @@ static struct netlink_range_validation sctp_dar_a_policy_grace_ms_range __ro_aft
 	.max	= 600000ULL,
 };
 
+static struct netlink_range_validation sctp_dar_a_policy_holddown_ms_range __ro_after_init = {
+	.max	= 60000ULL,
+};
+
 /* Common nested types */
 const struct nla_policy sctp_dar_addr_nl_policy[SCTP_DAR_A_ADDR_STATE + 1] = {
 	[SCTP_DAR_A_ADDR_IPV4] = { .type = NLA_BE32, },
@@ -81,7 +85,7 @@ static const struct nla_policy sctp_dar_assoc_set_nl_policy[SCTP_DAR_A_ASSOC_PEE
 };
 
 /* SCTP_DAR_CMD_POLICY_SET - do */
-static const struct nla_policy sctp_dar_policy_set_nl_policy[SCTP_DAR_A_POLICY_DENY + 1] = {
+static const struct nla_policy sctp_dar_policy_set_nl_policy[SCTP_DAR_A_POLICY_HOLDDOWN_MS + 1] = {
 	[SCTP_DAR_A_POLICY_MANAGE_WILDCARD] = NLA_POLICY_MAX(NLA_U8, 1),
 	[SCTP_DAR_A_POLICY_MANAGE_ALL_BOUND] = NLA_POLICY_MAX(NLA_U8, 1),
 	[SCTP_DAR_A_POLICY_MANAGE_PORTS] = NLA_POLICY_NESTED(sctp_dar_ports_nl_policy),
@@ -91,6 +95,8 @@ static const struct nla_policy sctp_dar_policy_set_nl_policy[SCTP_DAR_A_POLICY_D
 	[SCTP_DAR_A_POLICY_REQUIRE_AUTH] = NLA_POLICY_MAX(NLA_U8, 1),
 	[SCTP_DAR_A_POLICY_PAUSED] = NLA_POLICY_MAX(NLA_U8, 1),
 	[SCTP_DAR_A_POLICY_DENY] = NLA_POLICY_NESTED(sctp_dar_prefixes_nl_policy),
+	[SCTP_DAR_A_POLICY_HOLDDOWN_MS] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &sctp_dar_a_policy_holddown_ms_range),
 };
 
 /* SCTP_DAR_CMD_LINK_GET - do */
@@ -146,7 +152,7 @@ const struct genl_ops sctp_dar_nl_ops[9] = {
 		.cmd		= SCTP_DAR_CMD_POLICY_SET,
 		.doit		= sctp_dar_nl_policy_set_doit,
 		.policy		= sctp_dar_policy_set_nl_policy,
-		.maxattr	= SCTP_DAR_A_POLICY_DENY,
+		.maxattr	= SCTP_DAR_A_POLICY_HOLDDOWN_MS,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{

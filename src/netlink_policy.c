@@ -51,7 +51,8 @@ static int dar_put_policy(struct sk_buff *skb,
 	    nla_put_u32(skb, SCTP_DAR_A_POLICY_DEBOUNCE_MS, cfg->debounce_ms) ||
 	    nla_put_u8(skb, SCTP_DAR_A_POLICY_REQUIRE_AUTH,
 		       cfg->require_auth) ||
-	    nla_put_u8(skb, SCTP_DAR_A_POLICY_PAUSED, cfg->paused))
+	    nla_put_u8(skb, SCTP_DAR_A_POLICY_PAUSED, cfg->paused) ||
+	    nla_put_u32(skb, SCTP_DAR_A_POLICY_HOLDDOWN_MS, cfg->holddown_ms))
 		return -EMSGSIZE;
 	nest = nla_nest_start(skb, SCTP_DAR_A_POLICY_DENY);
 	if (!nest)
@@ -214,6 +215,8 @@ static int dar_policy_apply(struct genl_info *info,
 		cfg->grace_ms = nla_get_u32(tb[SCTP_DAR_A_POLICY_GRACE_MS]);
 	if (tb[SCTP_DAR_A_POLICY_DEBOUNCE_MS])
 		cfg->debounce_ms = nla_get_u32(tb[SCTP_DAR_A_POLICY_DEBOUNCE_MS]);
+	if (tb[SCTP_DAR_A_POLICY_HOLDDOWN_MS])
+		cfg->holddown_ms = nla_get_u32(tb[SCTP_DAR_A_POLICY_HOLDDOWN_MS]);
 	if (tb[SCTP_DAR_A_POLICY_REQUIRE_AUTH])
 		cfg->require_auth =
 			nla_get_u8(tb[SCTP_DAR_A_POLICY_REQUIRE_AUTH]);

@@ -10,9 +10,11 @@
 /* Bounds, also enforced when the parameters are written through sysfs. */
 #define SCTP_DAR_DEBOUNCE_MS_MAX	10000
 #define SCTP_DAR_GRACE_MS_MAX		600000
+#define SCTP_DAR_HOLDDOWN_MS_MAX	60000
 
 extern unsigned int sctp_dar_param_debounce_ms;
 extern unsigned int sctp_dar_param_grace_ms;
+extern unsigned int sctp_dar_param_holddown_ms;
 extern bool sctp_dar_param_require_auth;
 extern bool sctp_dar_param_manage_wildcard;
 

@@ -24,6 +24,7 @@ static int __net_init sctp_dar_net_init(struct net *net)
 	dn->net = net;
 	dn->debounce_ms = READ_ONCE(sctp_dar_param_debounce_ms);
 	dn->grace_ms = READ_ONCE(sctp_dar_param_grace_ms);
+	dn->holddown_ms = READ_ONCE(sctp_dar_param_holddown_ms);
 	dn->require_auth = READ_ONCE(sctp_dar_param_require_auth);
 	return 0;
 }

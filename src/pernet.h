@@ -19,6 +19,8 @@ struct sctp_dar_reconf;
  *               parameter at namespace creation; policy-set changes it,
  *               read with READ_ONCE() by the notifiers)
  * @grace_ms: how long a replaced address is kept before it is deleted
+ * @holddown_ms: how long a link may be down before its addresses are
+ *	deleted
  *            (copy of the engine's policy, as @debounce_ms)
  * @require_auth: reconfigure only associations whose peer does SCTP-AUTH
  *                (copy of the engine's policy, as @debounce_ms)
@@ -34,6 +36,7 @@ struct sctp_dar_net {
 	struct net *net;
 	unsigned int debounce_ms;
 	unsigned int grace_ms;
+	unsigned int holddown_ms;
 	bool require_auth;
 	struct sctp_dar_reconf __rcu *reconf;
 	struct sctp_dar_stats stats;

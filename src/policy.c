@@ -320,7 +320,11 @@ sctp_dar_policy_blocked(const struct sctp_dar_policy_cfg *cfg,
 		return SCTP_DAR_BLOCKED_EP_NO_ASCONF;
 	if (!av->asconf_capable)
 		return SCTP_DAR_BLOCKED_PEER_NO_ASCONF;
-	if (cfg->require_auth && !av->auth_capable)
+	/* The peer doing AUTH is not enough: sctp.ko authenticates an
+	 * ASCONF only when the peer listed it in its AUTH chunk list, and
+	 * insists on an authenticated ASCONF-ACK only when we listed that.
+	 */
+	if (cfg->require_auth && (!av->auth_capable || !av->auth_asconf))
 		return SCTP_DAR_BLOCKED_NO_AUTH;
 	return SCTP_DAR_OK;
 }
@@ -345,7 +349,7 @@ const char *sctp_dar_policy_blocked_str(enum sctp_dar_blocked why)
 	case SCTP_DAR_BLOCKED_PEER_NO_ASCONF:
 		return "peer lacks ADD-IP, or lacks AUTH (see net.sctp.addip_noauth_enable)";
 	case SCTP_DAR_BLOCKED_NO_AUTH:
-		return "association is not authenticated and require_auth is set";
+		return "ASCONFs not authenticated both ways and require_auth is set";
 	default:
 		return "unknown";
 	}
@@ -489,8 +493,10 @@ static bool dar_asoc_keeps_source(const struct sctp_dar_hostview *hv,
  * out on purpose, or removed with its own sctp_bindx(), is not forced
  * back on it; a new network, a new NIC or a link that came back is).
  * Removes an
- * endpoint address that is gone from the host, whose link is down, or that
- * has been deprecated for longer than @cfg->grace_ms, but only when
+ * endpoint address that is gone from the host, whose link has been down
+ * for @cfg->holddown_ms (at once when an association has no other source:
+ * the rescue below), or that has been deprecated for longer than
+ * @cfg->grace_ms, but only when
  *  - the endpoint keeps at least one address (the kernel refuses to remove
  *    the last one), and
  *  - every association that can be reconfigured keeps a usable source
@@ -515,8 +521,10 @@ void sctp_dar_policy_ep_plan(const struct sctp_dar_policy_cfg *cfg,
 {
 	union sctp_addr cand[SCTP_DAR_MAX_LADDR];
 	bool cand_gone[SCTP_DAR_MAX_LADDR];
+	unsigned long cand_held[SCTP_DAR_MAX_LADDR];
 	unsigned int ncand = 0, i, j;
 	unsigned long grace = msecs_to_jiffies(cfg->grace_ms);
+	unsigned long hold = msecs_to_jiffies(cfg->holddown_ms);
 
 	memset(plan, 0, sizeof(*plan));
 
@@ -573,6 +581,11 @@ void sctp_dar_policy_ep_plan(const struct sctp_dar_policy_cfg *cfg,
 		}
 		cand[ncand] = sv->ep[i];
 		cand_gone[ncand] = !ha;
+		/* Link down, address kept: held down while it may come back. */
+		cand_held[ncand] = 0;
+		if (ha && !(ha->flags & SCTP_DAR_HA_LINK_UP) &&
+		    time_before(now, ha->up_since + hold))
+			cand_held[ncand] = ha->up_since + hold;
 		ncand++;
 	}
 
@@ -599,6 +612,16 @@ void sctp_dar_policy_ep_plan(const struct sctp_dar_policy_cfg *cfg,
 				ok = false;	/* would strand the asoc */
 		}
 		if (!ok) {
+			plan->nwait++;
+			continue;
+		}
+		/* Within the hold-down only a rescue deletes (an association
+		 * with no other source cannot wait for the link to return).
+		 */
+		if (cand_held[i] && !rescue) {
+			if (!plan->wait_until ||
+			    time_before(cand_held[i], plan->wait_until))
+				plan->wait_until = cand_held[i];
 			plan->nwait++;
 			continue;
 		}
@@ -683,19 +706,28 @@ static int dar_path_rank(const struct sctp_dar_path *p)
  * @b: the path in use
  * @now_ns: the time now (ktime, ns)
  *
- * A better state wins (active, potentially failed, unconfirmed, inactive).
- * Between paths in the same state only a large difference in smoothed RTT
- * counts - less than half of @b's, minus SCTP_DAR_SRTT_MARGIN_MS - so that
- * measurement noise never moves a primary (hysteresis; the caller also
- * wants it to last). sctp.ko measures in jiffies: an SRTT of 0 is a round
- * trip under one jiffy (a path is confirmed by a heartbeat, which measures
- * it), so @a at 0 can be better and @b at 0 never loses.
+ * A better state wins (active, potentially failed, unconfirmed, inactive);
+ * a worse state never does. Between paths in the same state only a large
+ * difference in smoothed RTT counts - less than half of @b's, minus
+ * SCTP_DAR_SRTT_MARGIN_MS - so that measurement noise never moves a
+ * primary (hysteresis; the caller also wants it to last). sctp.ko
+ * measures in jiffies: an SRTT of 0 is a round trip under one jiffy (a
+ * path is confirmed by a heartbeat, which measures it), so @a at 0 can be
+ * better and @b at 0 never loses.
  *
  * The RTT of @b counts only while @b is being measured: heard from within
  * SCTP_DAR_SRTT_FRESH_MS. A path in use that carries nothing is measured
  * by a heartbeat now and then, and one sample taken when the path was
  * busy or the peer slow (the heartbeat that confirmed it, among a hundred
  * others) must not move an idle association off it for good.
+ *
+ * @a wins on RTT only when its RTT is current and nothing is held against
+ * it: heard from within SCTP_DAR_CAND_FRESH_MS (an idle path's SRTT may be
+ * minutes old, from before the load moved elsewhere), no heartbeat on it
+ * unanswered and no more errors than @b (a path on its way to potentially
+ * failed is not better, whatever its last RTT said: seen on the debug
+ * kernel, where a primary moved back to a path that was potentially
+ * failed a moment later).
  *
  * Context: any.
  * Return: true when @a should replace @b.
@@ -708,9 +740,32 @@ bool sctp_dar_policy_path_better(const struct sctp_dar_path *a,
 	if (now_ns > b->last_heard_ns +
 		     (u64)SCTP_DAR_SRTT_FRESH_MS * NSEC_PER_MSEC)
 		return false;
+	if (a->hb_pending || a->errors > b->errors ||
+	    now_ns > a->last_heard_ns +
+		     (u64)SCTP_DAR_CAND_FRESH_MS * NSEC_PER_MSEC)
+		return false;
 	return 2 * a->srtt_ms + SCTP_DAR_SRTT_MARGIN_MS < b->srtt_ms;
 }
 EXPORT_SYMBOL_IF_KUNIT(sctp_dar_policy_path_better);
+
+/**
+ * sctp_dar_policy_path_worse - is path @a in a worse state than path @b?
+ * @a: a path
+ * @b: another
+ *
+ * States rank active, potentially failed, unconfirmed, inactive. A choice
+ * path quality made stands only while its path is not worse than the one
+ * the policy would use: a path in a worse state never keeps the primary.
+ *
+ * Context: any.
+ * Return: true when @a ranks below @b.
+ */
+bool sctp_dar_policy_path_worse(const struct sctp_dar_path *a,
+				const struct sctp_dar_path *b)
+{
+	return dar_path_rank(a) < dar_path_rank(b);
+}
+EXPORT_SYMBOL_IF_KUNIT(sctp_dar_policy_path_worse);
 
 /**
  * sctp_dar_policy_pick_path - the peer address this end should send to

@@ -46,6 +46,9 @@
 #define SCTP_DAR_SRTT_FRESH_MS	1000	/* ... and a path in use's RTT
 					 * counts if heard from this lately
 					 */
+#define SCTP_DAR_CAND_FRESH_MS	5000	/* ... and a candidate's if heard
+					 * from within two looks at quality
+					 */
 
 /**
  * struct sctp_dar_policy_prefix - an address prefix
@@ -204,6 +207,10 @@ struct sctp_dar_path {
  * @established: in ESTABLISHED state (ASCONF is only sent then)
  * @asconf_capable: the peer does ADD-IP and it was not disabled
  * @auth_capable: the peer does SCTP-AUTH (RFC 4895)
+ * @auth_asconf: ASCONF and ASCONF-ACK are in both negotiated AUTH chunk
+ *	lists (the peer's, so sctp.ko authenticates what it sends, and ours,
+ *	so it refuses them unauthenticated): only then is the association's
+ *	reconfiguration authenticated both ways
  * @asconf_busy: an ASCONF is outstanding or queued
  * @del_pending: a DELETE of its last address waits for the next ADD
  * @nl: entries used in @l
@@ -216,6 +223,7 @@ struct sctp_dar_asocview {
 	bool established;
 	bool asconf_capable;
 	bool auth_capable;
+	bool auth_asconf;
 	bool asconf_busy;
 	bool del_pending;
 	unsigned int nl;
@@ -233,6 +241,9 @@ struct sctp_dar_asocview {
  * @ports: those ports, host order
  * @require_auth: reconfigure only associations whose peer does SCTP-AUTH
  * @grace_ms: how long a deprecated address is kept before it is deleted
+ * @holddown_ms: how long an address whose link is down (still configured)
+ *	is kept before it is deleted, unless an association has no other
+ *	source: a flap shorter than this costs nothing
  * @debounce_ms: coalescing window for host events
  * @paused: automatic reconfiguration is paused
  * @ndeny: entries used in @deny
@@ -247,6 +258,7 @@ struct sctp_dar_policy_cfg {
 	u16 ports[SCTP_DAR_MAX_PORTS];
 	bool require_auth;
 	unsigned int grace_ms;
+	unsigned int holddown_ms;
 	unsigned int debounce_ms;
 	bool paused;
 	unsigned int ndeny;
@@ -278,8 +290,9 @@ enum sctp_dar_manage {
  *	(net.sctp.addip_enable was 0 when it was created)
  * @SCTP_DAR_BLOCKED_PEER_NO_ASCONF: the peer does not do ADD-IP, or it was
  *	disabled because the peer offered it without AUTH
- * @SCTP_DAR_BLOCKED_NO_AUTH: require_auth is set and the association is
- *	not authenticated
+ * @SCTP_DAR_BLOCKED_NO_AUTH: require_auth is set and the association's
+ *	ASCONFs are not authenticated (the peer lacks AUTH, or ASCONF and
+ *	ASCONF-ACK are missing from a negotiated AUTH chunk list)
  * @__SCTP_DAR_BLOCKED_MAX: number of values
  */
 enum sctp_dar_blocked {
@@ -353,6 +366,8 @@ int sctp_dar_policy_pick_local(const struct sctp_dar_hostview *hv,
 int sctp_dar_policy_pick_path(const struct sctp_dar_asocview *av, int ifindex);
 bool sctp_dar_policy_path_better(const struct sctp_dar_path *a,
 				 const struct sctp_dar_path *b, u64 now_ns);
+bool sctp_dar_policy_path_worse(const struct sctp_dar_path *a,
+				const struct sctp_dar_path *b);
 bool sctp_dar_policy_has_usable_src(const struct sctp_dar_hostview *hv,
 				    const struct sctp_dar_asocview *av,
 				    const union sctp_addr *except);

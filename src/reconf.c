@@ -149,8 +149,14 @@ struct dar_wc {
  * @now: jiffies at the start of the pass
  * @next: poll again within this many jiffies, 0 for no poll
  * @waiting: some association is in the middle of a change
+ * @events: host events were served by this pass: every managed
+ *	association left alone is reported (event-ignored, with the reason)
  * @managed: some managed socket was seen
  * @wildcard: some managed wildcard socket has auto_asconf on
+ * @wc_veto: an auto_asconf socket (switched on by its application) has an
+ *	association whose ASCONFs would not be authenticated while
+ *	require_auth is set: sctp_dar queues nothing for auto_asconf (the
+ *	queue is the namespace's, and reaches every such socket)
  * @watch: some association has a choice of paths: look at their quality
  *	again in DAR_QUALITY_POLL (or later, see DAR_QUALITY_DUTY)
  * @hold: an association with no usable source waits for routing to reach
@@ -170,8 +176,10 @@ struct dar_pass {
 	unsigned long now;
 	unsigned long next;
 	bool waiting;
+	bool events;
 	bool managed;
 	bool wildcard;
+	bool wc_veto;
 	bool watch;
 	bool hold;
 	struct dar_wc wc[SCTP_DAR_MAX_HADDR];
@@ -535,38 +543,54 @@ static void dar_report(struct sctp_dar_reconf *r, enum sctp_dar_event_type type,
 	sctp_dar_nl_event(r->net, &ev);
 }
 
-/* Explain, once per change of reason, why an association cannot be
- * reconfigured (ratelimited: one event may hit many associations), and
- * tell the monitors (event-ignored) when the reason is the peer's.
- */
-static void dar_explain(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st,
+/* Tell the monitors that a managed association was left alone, and why. */
+static void dar_ignored(struct sctp_dar_reconf *r,
 			const struct sctp_dar_socksnap *snap,
 			const struct sctp_dar_asocview *av,
-			enum sctp_dar_blocked why)
+			enum sctp_dar_ignore_reason reason)
 {
 	struct sctp_dar_event ev = {
 		.type = SCTP_DAR_EVENT_TYPE_EVENT_IGNORED,
 		.assoc_id = av->id,
 		.lport = snap->sv.port,
 		.pport = av->np ? ntohs(av->p[0].a.v4.sin_port) : 0,
+		.reason = reason,
 	};
 
-	if (st->blocked == why)
-		return;
+	sctp_dar_nl_event(r->net, &ev);
+}
+
+/* Explain, once per change of reason, why an association cannot be
+ * reconfigured (ratelimited: one event may hit many associations), and
+ * tell the monitors (event-ignored) when the reason is the peer's.
+ */
+static void dar_explain(struct sctp_dar_reconf *r, struct dar_pass *p,
+			struct sctp_dar_assoc *st,
+			const struct sctp_dar_socksnap *snap,
+			const struct sctp_dar_asocview *av,
+			enum sctp_dar_blocked why)
+{
+	bool changed = st->blocked != why;
+
 	st->blocked = why;
 	if (why == SCTP_DAR_OK || why == SCTP_DAR_BLOCKED_NOT_ESTABLISHED)
 		return;
-	if (why < ARRAY_SIZE(r->stats.blocked))
-		r->stats.blocked[why]++;
-	pr_info_ratelimited("netns %u: association %d on port %u cannot be reconfigured: %s\n",
-			    r->net->ns.inum, av->id, snap->sv.port,
-			    sctp_dar_policy_blocked_str(why));
+	if (changed) {
+		if (why < ARRAY_SIZE(r->stats.blocked))
+			r->stats.blocked[why]++;
+		pr_info_ratelimited("netns %u: association %d on port %u cannot be reconfigured: %s\n",
+				    r->net->ns.inum, av->id, snap->sv.port,
+				    sctp_dar_policy_blocked_str(why));
+	} else if (!p->events) {
+		return;
+	}
+	/* Told when it starts, and again with every host event it misses. */
 	if (why == SCTP_DAR_BLOCKED_NO_AUTH)
-		ev.reason = SCTP_DAR_IGNORE_REASON_PEER_NO_AUTH;
+		dar_ignored(r, snap, av, SCTP_DAR_IGNORE_REASON_PEER_NO_AUTH);
 	else if (why == SCTP_DAR_BLOCKED_PEER_NO_ASCONF)
-		ev.reason = SCTP_DAR_IGNORE_REASON_PEER_NO_ASCONF;
-	if (ev.reason)
-		sctp_dar_nl_event(r->net, &ev);
+		dar_ignored(r, snap, av, SCTP_DAR_IGNORE_REASON_PEER_NO_ASCONF);
+	else if (why == SCTP_DAR_BLOCKED_EP_NO_ASCONF)
+		dar_ignored(r, snap, av, SCTP_DAR_IGNORE_REASON_LOCAL_NO_ASCONF);
 }
 
 /* Explain host settings that make reconfiguration impossible for new
@@ -859,6 +883,23 @@ static int dar_local_path(struct sctp_dar_reconf *r,
 	return pi >= 0 && av->p[pi].ifindex == ha->ifindex ? pi : -1;
 }
 
+/* Does the path from local address @qi (path quality's choice) rank below
+ * the path from @li (the policy's own choice)? Fills in the paths' devices.
+ */
+static bool dar_quality_worse(struct sctp_dar_reconf *r,
+			      struct sctp_dar_asocview *av, int qi, int li)
+{
+	struct sctp_dar_path q;
+	int qp, lp;
+
+	qp = dar_local_path(r, av, qi);
+	if (qp < 0)
+		return true;	/* no path over its device any more */
+	q = av->p[qp];
+	lp = dar_local_path(r, av, li);
+	return lp >= 0 && sctp_dar_policy_path_worse(&q, &av->p[lp]);
+}
+
 /* Path quality, the seeds' "better signal": among the association's
  * usable sources of the policy's choice's priority, one on another device
  * whose path is clearly better (sctp_dar_policy_path_better()) for
@@ -874,6 +915,7 @@ static int dar_quality_local(struct sctp_dar_reconf *r, struct dar_pass *p,
 	const struct sctp_dar_haddr *cur_ha, *ha;
 	int cur = li, cand = -1, cp, kp, qi;
 	unsigned int k, usable = 0;
+	u64 now_ns = ktime_get_ns();
 
 	if (x && x->q_choice.sa.sa_family &&
 	    sctp_dar_sockaddr_equal(&x->q_over, &av->l[li].a)) {
@@ -882,9 +924,17 @@ static int dar_quality_local(struct sctp_dar_reconf *r, struct dar_pass *p,
 
 		qi = dar_laddr_index(av, &x->q_choice);
 		ha = qi >= 0 ? dar_src_usable(r, av, qi) : NULL;
-		/* ... unless an administrator now prefers the other. */
+		/* ... unless an administrator now prefers the other, or the
+		 * chosen path is now in a worse state than the policy's own
+		 * choice's (a path in a worse state never keeps the primary).
+		 */
 		if (ha && li_ha && ha->prio >= li_ha->prio)
 			cur = qi;
+		if (cur == qi && dar_quality_worse(r, av, qi, li)) {
+			pr_debug("association %d: path from %pISc now worse than from %pISc: choice dropped\n",
+				 av->id, &av->l[qi].a.sa, &av->l[li].a.sa);
+			cur = li;
+		}
 	}
 	if (cur == li && x)
 		memset(&x->q_choice, 0, sizeof(x->q_choice));
@@ -908,12 +958,15 @@ static int dar_quality_local(struct sctp_dar_reconf *r, struct dar_pass *p,
 		 * path in use looks slow enough for it to matter (0: under
 		 * one jiffy, or not measured yet).
 		 */
-		if (!av->p[kp].srtt_ms && !av->p[kp].hb_pending &&
+		if ((!av->p[kp].srtt_ms ||
+		     now_ns > av->p[kp].last_heard_ns +
+			      (u64)SCTP_DAR_SRTT_FRESH_MS * NSEC_PER_MSEC) &&
+		    !av->p[kp].hb_pending &&
 		    av->p[cp].srtt_ms > SCTP_DAR_SRTT_MARGIN_MS &&
 		    !sctp_dar_assoc_heartbeat(s, av->id, &av->p[kp].a))
 			st->stats.heartbeats++;
 		if (sctp_dar_policy_path_better(&av->p[kp], &av->p[cp],
-						ktime_get_ns())) {
+						now_ns)) {
 			cand = k;
 			break;
 		}
@@ -995,7 +1048,7 @@ static bool dar_asoc_step(struct sctp_dar_reconf *r, struct dar_pass *p,
 	dar_account(r, st, snap, av, &snap->key[i]);
 
 	why = sctp_dar_policy_blocked(&r->cfg, &snap->sv, av);
-	dar_explain(r, st, snap, av, why);
+	dar_explain(r, p, st, snap, av, why);
 	if (why != SCTP_DAR_OK) {
 		dar_stage(st, SCTP_DAR_ST_IDLE, p->now);
 		return true;
@@ -1255,25 +1308,105 @@ static void dar_wildcard_asoc(struct sctp_dar_reconf *r, struct dar_pass *p,
 	}
 }
 
-/* Wildcard-bound socket: only the kernel's auto_asconf can send its ADD
- * and DELETE (bindx refuses a wildcard endpoint); sctp_dar orders and
- * hurries that queue. sctp_dar does not switch auto_asconf on by itself:
- * the kernel sends those ASCONFs from its address timer with GFP_KERNEL
- * under a spinlock (debug kernels report it), so that stays the choice of
- * the application (SCTP_AUTO_ASCONF) or of the administrator
- * (net.sctp.default_auto_asconf). Primaries are managed either way.
+/* Would the kernel's auto_asconf reconfigure an association of @snap that
+ * the policy says must not be (its ASCONFs would not be authenticated
+ * while require_auth is set)?
  */
-static void dar_wildcard_sock(struct sctp_dar_reconf *r, struct dar_pass *p,
-			      struct sctp_dar_socksnap *snap)
+static bool dar_wildcard_unauth(struct sctp_dar_reconf *r,
+				const struct sctp_dar_socksnap *snap)
 {
 	unsigned int i;
 
-	if (!snap->sv.auto_asconf || !snap->sv.asconf_enable)
+	for (i = 0; i < snap->nav; i++)
+		if (snap->av[i].asconf_capable &&
+		    sctp_dar_policy_blocked(&r->cfg, &snap->sv, &snap->av[i]) ==
+		    SCTP_DAR_BLOCKED_NO_AUTH)
+			return true;
+	return false;
+}
+
+/* Wildcard-bound socket: only the kernel's auto_asconf can send its ADD
+ * and DELETE (bindx refuses a wildcard endpoint); sctp_dar switches it on,
+ * orders and hurries that queue, and sets primaries.
+ *
+ * SCTP_AUTO_ASCONF: sctp_dar switches it on for a managed socket that has
+ * it off, so that an unmodified client roams. It cannot tell an
+ * application's explicit "off" from the default "off" while
+ * net.sctp.default_auto_asconf is 0, so the rule is: found off while the
+ * default is on, it is the application's choice and stays off; switched
+ * on by sctp_dar and found off later, the application switched it off
+ * and it stays off; otherwise sctp_dar switches it on. A socket with an
+ * association whose ASCONFs would not be authenticated (require_auth) is
+ * not switched on, and is switched off again if sctp_dar switched it on.
+ * The stock timer that then sends the ASCONFs allocates with GFP_KERNEL
+ * under a spinlock (a kernel bug debug kernels report; design.md).
+ */
+static void dar_wildcard_sock(struct sctp_dar_reconf *r, struct dar_pass *p,
+			      struct sctp_dar_sock *s,
+			      struct sctp_dar_socksnap *snap)
+{
+	struct sctp_dar_sockstate *ss = sctp_dar_assoc_sock_find(&r->table, s);
+	bool unauth = dar_wildcard_unauth(r, snap);
+	unsigned int i;
+
+	if (!snap->sv.asconf_enable)
+		return;	/* reported per association (local-no-asconf) */
+
+	if (!snap->sv.auto_asconf) {
+		if (ss && (ss->aa == SCTP_DAR_AA_OURS ||
+			   (ss->aa == SCTP_DAR_AA_UNKNOWN &&
+			    READ_ONCE(r->net->sctp.default_auto_asconf)))) {
+			ss->aa = SCTP_DAR_AA_APP_OFF;
+			pr_debug("netns %u: port %u: auto_asconf switched off by the application: left off\n",
+				 r->net->ns.inum, snap->sv.port);
+		}
+		if (unauth)
+			return;	/* reported per association (peer-no-auth) */
+		if (!ss || ss->aa == SCTP_DAR_AA_APP_OFF) {
+			for (i = 0; p->events && i < snap->nav; i++)
+				if (snap->av[i].established)
+					dar_ignored(r, snap, &snap->av[i],
+						    SCTP_DAR_IGNORE_REASON_AUTO_ASCONF_OFF);
+			return;
+		}
+		if (sctp_dar_assoc_auto_asconf(s, true))
+			return;
+		ss->aa = SCTP_DAR_AA_OURS;
+		snap->sv.auto_asconf = true;
+		r->stats.aa_enabled++;
+	} else if (unauth) {
+		if (ss && ss->aa == SCTP_DAR_AA_OURS &&
+		    !sctp_dar_assoc_auto_asconf(s, false)) {
+			ss->aa = SCTP_DAR_AA_UNKNOWN;
+			return;
+		}
+		/* The application's auto_asconf reaches an association the
+		 * policy keeps unchanged: queue nothing for anyone.
+		 */
+		p->wc_veto = true;
 		return;
+	}
 	p->wildcard = true;
 
 	for (i = 0; i < snap->nav; i++)
-		dar_wildcard_asoc(r, p, snap, i);
+		if (sctp_dar_policy_blocked(&r->cfg, &snap->sv, &snap->av[i]) ==
+		    SCTP_DAR_OK)
+			dar_wildcard_asoc(r, p, snap, i);
+}
+
+/* Has the link of @ha (still configured) been down for less than the
+ * hold-down? Then a pass is due when it ends.
+ */
+static bool dar_held_down(struct sctp_dar_reconf *r,
+			  const struct sctp_dar_haddr *ha, unsigned long now)
+{
+	unsigned long end = ha->up_since + msecs_to_jiffies(r->cfg.holddown_ms);
+
+	if (!time_before(now, end))
+		return false;
+	if (!r->wake_at || time_before(end, r->wake_at))
+		r->wake_at = end;
+	return true;
 }
 
 /* Is the ADD of some usable address waiting in the auto_asconf queue? */
@@ -1299,7 +1432,7 @@ static bool dar_wq_add_waiting(struct sctp_dar_reconf *r)
  *  - an address whose link came back is added again;
  *  - then the timer fires now rather than at its 500 ms tick.
  */
-static void dar_pass_wildcard(struct sctp_dar_reconf *r, struct dar_pass *p)
+static bool dar_pass_wildcard(struct sctp_dar_reconf *r, struct dar_pass *p)
 {
 	const struct sctp_dar_hostview *hv = r->hv;
 	bool add_waiting = false, checked = false;
@@ -1307,7 +1440,12 @@ static void dar_pass_wildcard(struct sctp_dar_reconf *r, struct dar_pass *p)
 	int ret;
 
 	if (!p->wildcard)
-		return;
+		return false;
+	if (p->wc_veto) {
+		pr_debug("netns %u: auto_asconf: nothing queued (an auto_asconf socket has an unauthenticated association)\n",
+			 r->net->ns.inum);
+		return false;
+	}
 
 	for (i = 0; i < hv->n; i++) {
 		const struct sctp_dar_haddr *ha = &hv->a[i];
@@ -1315,6 +1453,11 @@ static void dar_pass_wildcard(struct sctp_dar_reconf *r, struct dar_pass *p)
 
 		if (!(ha->flags & SCTP_DAR_HA_LINK_UP)) {
 			if (!p->wc[i].present || p->wc[i].defer)
+				continue;
+			/* Within the hold-down the link may come back: the
+			 * primaries moved off it already, the DELETE waits.
+			 */
+			if (!p->wc[i].strand && dar_held_down(r, ha, p->now))
 				continue;
 			if (p->wc[i].strand) {
 				if (!checked) {
@@ -1374,7 +1517,7 @@ static void dar_pass_wildcard(struct sctp_dar_reconf *r, struct dar_pass *p)
 		sctp_dar_assoc_wq_hold(r->net);
 		pr_debug("netns %u: auto_asconf: held (no route from the new address yet)\n",
 			 r->net->ns.inum);
-		return;
+		return true;
 	}
 	for (i = 0; i < p->nagain; i++) {
 		ret = sctp_dar_assoc_wq_inject(r->net, &p->again[i], false,
@@ -1389,7 +1532,9 @@ static void dar_pass_wildcard(struct sctp_dar_reconf *r, struct dar_pass *p)
 		r->stats.wq_kicks++;
 		p->waiting = true;
 		dar_poll_in(p, msecs_to_jiffies(10));
+		return true;
 	}
+	return false;
 }
 
 /* A DELETE of @a that the peer refused (see dar_wildcard_asoc()) must go
@@ -1685,7 +1830,7 @@ static void dar_pass_sock(struct sctp_dar_reconf *r, struct dar_pass *p,
 	p->managed = true;
 
 	if (m == SCTP_DAR_MANAGED_WILDCARD) {
-		dar_wildcard_sock(r, p, snap);
+		dar_wildcard_sock(r, p, s, snap);
 	} else {
 		sctp_dar_policy_ep_plan(&r->cfg, r->hv, &snap->sv, snap->av,
 					snap->nav, p->now, plan);
@@ -1736,7 +1881,7 @@ static unsigned long dar_pass(struct sctp_dar_reconf *r)
 	struct sctp_dar_sock *s;
 	LIST_HEAD(socks);
 	bool events, full;
-	unsigned long next = 0, watch, took;
+	unsigned long next = 0, watch, took, wq_due = 0;
 	unsigned int i;
 	u64 start_ns;
 	int dropped;
@@ -1764,13 +1909,22 @@ static unsigned long dar_pass(struct sctp_dar_reconf *r)
 		start_ns = ktime_get_ns();
 		r->stats.passes++;
 		r->wake_at = 0;
+		p->events = events;
+		/* The stock auto_asconf timer must not run in a socket while
+		 * this pass is in it (it does not look at the socket's owner):
+		 * parked here, it fires when the pass is over, at once if
+		 * this pass queued or switched on something, else at its own
+		 * tick.
+		 */
+		if (r->cfg.manage_wildcard)
+			wq_due = sctp_dar_assoc_wq_park(r->net);
 		dropped = sctp_dar_assoc_collect(r->net, &socks);
 		r->stats.socks_dropped += dropped;
 		list_for_each_entry(s, &socks, list)
 			dar_pass_sock(r, p, s);
 		sctp_dar_assoc_release(&socks);
-		if (r->cfg.manage_wildcard)
-			dar_pass_wildcard(r, p);
+		if (r->cfg.manage_wildcard && !dar_pass_wildcard(r, p))
+			sctp_dar_assoc_wq_unpark(r->net, wq_due);
 		if (p->managed)
 			dar_check_sysctls(r);
 		if (!dropped) {
@@ -1982,6 +2136,7 @@ int sctp_dar_reconf_set_cfg(struct net *net,
 	 */
 	WRITE_ONCE(dn->debounce_ms, cfg->debounce_ms);
 	WRITE_ONCE(dn->grace_ms, cfg->grace_ms);
+	WRITE_ONCE(dn->holddown_ms, cfg->holddown_ms);
 	WRITE_ONCE(dn->require_auth, cfg->require_auth);
 	mutex_unlock(&r->lock);
 
@@ -2020,6 +2175,7 @@ static int __net_init dar_reconf_net_init(struct net *net)
 	r->cfg.manage_wildcard = READ_ONCE(sctp_dar_param_manage_wildcard);
 	r->cfg.require_auth = dn->require_auth;
 	r->cfg.grace_ms = dn->grace_ms;
+	r->cfg.holddown_ms = dn->holddown_ms;
 	r->cfg.debounce_ms = dn->debounce_ms;
 	kernel_param_lock(THIS_MODULE);
 	if (sctp_dar_policy_parse_ports(sctp_dar_param_manage_ports, &r->cfg))

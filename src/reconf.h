@@ -61,6 +61,7 @@ struct sctp_dar_hostev {
  * @rescues: last-address rescues (DELETE made pending before the ADD)
  * @wq_injected: events put on the kernel's auto_asconf queue
  * @wq_kicks: times the auto_asconf timer was fired early
+ * @aa_enabled: wildcard sockets sctp_dar switched SCTP_AUTO_ASCONF on for
  * @blocked: associations found unable to reconfigure, by reason
  */
 struct sctp_dar_net_stats {
@@ -74,6 +75,7 @@ struct sctp_dar_net_stats {
 	u64 rescues;
 	u64 wq_injected;
 	u64 wq_kicks;
+	u64 aa_enabled;
 	u64 blocked[8];
 };
 

@@ -60,6 +60,7 @@ static void dar_asoc_ok(struct sctp_dar_asocview *av)
 	av->established = true;
 	av->asconf_capable = true;
 	av->auth_capable = true;
+	av->auth_asconf = true;
 }
 
 /* The snapshots of one case (too big for the stack under KASAN). */
@@ -224,7 +225,31 @@ static void sctp_dar_policy_blocked_reports_first_reason(struct kunit *test)
 			SCTP_DAR_BLOCKED_NO_AUTH);
 	av->auth_capable = true;
 	KUNIT_EXPECT_EQ(test, sctp_dar_policy_blocked(&dar_cfg, sv, av),
+			SCTP_DAR_BLOCKED_NO_AUTH);
+	av->auth_asconf = true;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_blocked(&dar_cfg, sv, av),
 			SCTP_DAR_OK);
+}
+
+/* require_auth means authenticated ASCONFs: a peer that does AUTH but left
+ * ASCONF out of its AUTH chunk list (or we out of ours) is not enough.
+ */
+static void sctp_dar_policy_blocked_needs_asconf_in_auth_chunks(struct kunit *test)
+{
+	struct dar_fix *f = test->priv;
+	struct sctp_dar_sockview *sv = &f->sv;
+	struct sctp_dar_asocview *av = &f->av;
+	struct sctp_dar_policy_cfg *cfg = &f->cfg;
+
+	*cfg = dar_cfg;
+	sv->asconf_enable = true;
+	dar_asoc_ok(av);
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_blocked(cfg, sv, av), SCTP_DAR_OK);
+	av->auth_asconf = false;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_blocked(cfg, sv, av),
+			SCTP_DAR_BLOCKED_NO_AUTH);
+	cfg->require_auth = false;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_blocked(cfg, sv, av), SCTP_DAR_OK);
 }
 
 static void sctp_dar_haddr_usable_needs_link_and_dad(struct kunit *test)
@@ -402,6 +427,52 @@ static void sctp_dar_policy_ep_plan_rescues_with_placeholder(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, plan->nrem, 1U);
 	KUNIT_EXPECT_TRUE(test, plan->rescue);
 	KUNIT_EXPECT_TRUE(test, plan->placeholder);
+}
+
+/* A flap costs nothing: an address whose link is down (still configured)
+ * is deleted only once the link has been down for holddown_ms, unless an
+ * association has nothing else (the rescue cannot wait).
+ */
+static void sctp_dar_policy_ep_plan_holds_down_dead_link(struct kunit *test)
+{
+	struct dar_fix *f = test->priv;
+	struct sctp_dar_hostview *hv = &f->hv;
+	struct sctp_dar_ep_plan *plan = &f->plan;
+	struct sctp_dar_sockview *sv = &f->sv;
+	struct sctp_dar_asocview *av = &f->av;
+	struct sctp_dar_policy_cfg *cfg = &f->cfg;
+	unsigned long hold, down = T_NOW - 10;
+	struct sctp_dar_haddr *a;
+
+	*cfg = dar_cfg;
+	cfg->holddown_ms = 3000;
+	hold = msecs_to_jiffies(cfg->holddown_ms);
+	dar_sock_bound_a(sv);
+	sv->ep[sv->nep++] = dar_v4("10.0.2.1");
+	a = dar_host(hv, "10.0.1.1", 2, 0, T_BOOT);	/* cable pulled ... */
+	a->up_since = down;				/* ... just now */
+	dar_host(hv, "10.0.2.1", 3, SCTP_DAR_HA_LINK_UP, T_NEW);
+	dar_asoc_ok(av);
+	dar_asoc_laddr(av, "10.0.1.1", SCTP_DAR_LA_SRC);
+	dar_asoc_laddr(av, "10.0.2.1", SCTP_DAR_LA_SRC);
+
+	sctp_dar_policy_ep_plan(cfg, hv, sv, av, 1, T_NOW, plan);
+	KUNIT_EXPECT_EQ(test, plan->nrem, 0U);
+	KUNIT_EXPECT_EQ(test, plan->nwait, 1U);
+	KUNIT_EXPECT_EQ(test, plan->wait_until, down + hold);
+
+	/* Down for the whole hold-down: a roam, A goes. */
+	sctp_dar_policy_ep_plan(cfg, hv, sv, av, 1, down + hold, plan);
+	KUNIT_EXPECT_EQ(test, plan->nrem, 1U);
+
+	/* Nothing else to send from: the rescue does not wait. */
+	sv->nep = 1;
+	av->nl = 1;
+	hv->a[1].up_since = T_NOW;
+	sv->first_seen = T_SOCK;
+	sctp_dar_policy_ep_plan(cfg, hv, sv, av, 1, T_NOW, plan);
+	KUNIT_EXPECT_EQ(test, plan->nrem, 1U);
+	KUNIT_EXPECT_TRUE(test, plan->rescue);
 }
 
 static void sctp_dar_policy_ep_plan_deprecated_after_grace(struct kunit *test)
@@ -618,6 +689,52 @@ static void sctp_dar_policy_path_better_state_then_large_srtt(struct kunit *test
 	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&b, &a, now));
 }
 
+/* The case seen on the debug kernel (roam_quality, "B 10 ms slower"): B
+ * in use, active, 44 ms; A idle, its SRTT from long ago, a heartbeat on it
+ * unanswered (it was potentially failed a moment later). A must not win on
+ * that RTT, and once A is potentially failed a choice of A must go.
+ */
+static void sctp_dar_policy_path_better_never_worse_or_stale(struct kunit *test)
+{
+	struct sctp_dar_path a = { .state = SCTP_DAR_PATH_ACTIVE, .srtt_ms = 10 };
+	struct sctp_dar_path b = { .state = SCTP_DAR_PATH_ACTIVE, .srtt_ms = 44 };
+	u64 now = 100 * NSEC_PER_SEC;
+
+	b.last_heard_ns = now - 5 * NSEC_PER_MSEC;
+	a.last_heard_ns = now - 20 * NSEC_PER_MSEC;
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_better(&a, &b, now));
+
+	/* An unanswered heartbeat, or more errors: not known better. */
+	a.hb_pending = true;
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&a, &b, now));
+	a.hb_pending = false;
+	a.errors = 1;
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&a, &b, now));
+	b.errors = 1;
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_better(&a, &b, now));
+	a.errors = 0;
+	b.errors = 0;
+
+	/* An RTT from long ago (5 s is the limit) says nothing now. */
+	a.last_heard_ns = now - 5001 * NSEC_PER_MSEC;
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&a, &b, now));
+	a.last_heard_ns = now - 5000 * NSEC_PER_MSEC;
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_better(&a, &b, now));
+
+	/* Potentially failed: never better than active, whatever the RTT,
+	 * and a choice of it is worse than the active path.
+	 */
+	a.state = SCTP_DAR_PATH_PF;
+	a.srtt_ms = 0;
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&a, &b, now));
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_worse(&a, &b));
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_worse(&b, &a));
+	a.state = SCTP_DAR_PATH_ACTIVE;
+	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_worse(&a, &b));
+	b.state = SCTP_DAR_PATH_UNCONFIRMED;
+	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_worse(&b, &a));
+}
+
 static struct kunit_case sctp_dar_policy_cases[] = {
 	KUNIT_CASE(sctp_dar_sockaddr_equal_ignores_port),
 	KUNIT_CASE(sctp_dar_sockaddr_eligible_rejects_local_scopes),
@@ -625,6 +742,7 @@ static struct kunit_case sctp_dar_policy_cases[] = {
 	KUNIT_CASE(sctp_dar_policy_parse_ports_rejects_malformed),
 	KUNIT_CASE(sctp_dar_policy_manage_by_binding_and_port),
 	KUNIT_CASE(sctp_dar_policy_blocked_reports_first_reason),
+	KUNIT_CASE(sctp_dar_policy_blocked_needs_asconf_in_auth_chunks),
 	KUNIT_CASE(sctp_dar_haddr_usable_needs_link_and_dad),
 	KUNIT_CASE(sctp_dar_policy_ep_plan_adds_new_address),
 	KUNIT_CASE(sctp_dar_policy_ep_plan_needs_auth),
@@ -633,6 +751,7 @@ static struct kunit_case sctp_dar_policy_cases[] = {
 	KUNIT_CASE(sctp_dar_policy_ep_plan_waits_for_ack),
 	KUNIT_CASE(sctp_dar_policy_ep_plan_never_strands_live_address),
 	KUNIT_CASE(sctp_dar_policy_ep_plan_rescues_with_placeholder),
+	KUNIT_CASE(sctp_dar_policy_ep_plan_holds_down_dead_link),
 	KUNIT_CASE(sctp_dar_policy_ep_plan_deprecated_after_grace),
 	KUNIT_CASE(sctp_dar_policy_pick_local_prefers_newest_usable),
 	KUNIT_CASE(sctp_dar_policy_pick_path_prefers_device_then_state),
@@ -641,6 +760,7 @@ static struct kunit_case sctp_dar_policy_cases[] = {
 	KUNIT_CASE(sctp_dar_policy_denied_matches_prefix_bits),
 	KUNIT_CASE(sctp_dar_policy_link_prio_set_clear_full),
 	KUNIT_CASE(sctp_dar_policy_path_better_state_then_large_srtt),
+	KUNIT_CASE(sctp_dar_policy_path_better_never_worse_or_stale),
 	{}
 };
 

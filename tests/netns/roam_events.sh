@@ -101,18 +101,28 @@ ip -n "$MN" addr flush dev mn-b
 ip -n "$MN" addr change fd00:1::1/64 dev mn-a preferred_lft forever
 
 # --- Carrier flap: A's cable goes out and back three times while B works.
-# The association keeps going over B and ends knowing both addresses.
+# Each outage is shorter than the hold-down: a flap costs nothing,
+# sctp_dar deletes nothing, the association keeps going over B and ends
+# knowing both addresses. The hold-down is raised to 60 s for this case so
+# that what is checked is the behaviour, not how fast a loaded host runs
+# the six "ip" commands (the default, 3 s, is restored afterwards).
 name="ipv4 carrier flap"
 port=5302
 mn_addr_b
 if [[ -e /proc/lockdep ]]; then
-	# On the debug kernel this case lost its association once and stalled
-	# its downlink once in about ten runs (never on Debian's kernels):
-	# a known, not yet understood race (Documentation/design.md, Limits).
-	why="known race on the debug kernel: sub-second carrier flaps can abort or stall the association (design.md, Limits)"
-	tap_skip "$name: peer knows A and B after the flaps" "$why"
+	# Before the hold-down this case lost its association about once in
+	# ten runs on the debug kernel (design.md, Limits: a DELETE racing
+	# packets released from the dead link's neighbour queue). With the
+	# hold-down a flap sends no DELETE at all, but that has not yet been
+	# confirmed by repeated debug runs (a heavily loaded host timed the
+	# debug VM out): skipped there until it is.
+	why="not yet confirmed on the debug kernel since the hold-down (design.md, Limits)"
+	tap_skip "$name: nothing deleted, peer knows A and B after the flaps" "$why"
 	tap_skip "$name: stream intact both ways, association alive" "$why"
-elif stream_start "$name" $port 10.0.1.2 "-B 10.0.1.2 -B 10.0.2.2" "-P 6302 -B 10.0.1.1 -B 10.0.2.1"; then
+elif hold=$(sctpaddr -n "$MN" -j policy | jq -r '.holddown_ms') &&
+     sctpaddr -n "$MN" policy set holddown-ms 60000 &&
+     removed=$(sctpaddr -n "$MN" -j stats | jq -r '.addrs_removed') &&
+     stream_start "$name" $port 10.0.1.2 "-B 10.0.1.2 -B 10.0.2.2" "-P 6302 -B 10.0.1.1 -B 10.0.2.1"; then
 	sleep 0.3
 	for i in 1 2 3; do
 		carrier "$MN" mn-a off
@@ -123,12 +133,17 @@ elif stream_start "$name" $port 10.0.1.2 "-B 10.0.1.2 -B 10.0.2.2" "-P 6302 -B 1
 	wait_for "$WAIT" peer_has $port 10.0.1.1 && peer_has $port 10.0.2.1
 	rc=$?
 	tap_diag "$name: peer view after the flaps: $(peer_view $port)"
-	tap_result $rc "$name: peer knows A and B after the flaps"
+	now=$(sctpaddr -n "$MN" -j stats | jq -r '.addrs_removed')
+	tap_diag "$name: addresses sctp_dar deleted during the flaps: $((now - removed))"
+	[[ $now == "$removed" ]] || rc=1
+	((rc)) && tap_diag "$name: correspondent: $(ip netns exec "$CN" cat /proc/net/sctp/assocs)"
+	tap_result $rc "$name: nothing deleted, peer knows A and B after the flaps"
 	stream_check "$name"
 else
 	tap_fail "$name: association set up"
 	tap_skip "$name: stream" "no association"
 fi
+[[ -n ${hold:-} ]] && sctpaddr -n "$MN" policy set holddown-ms "$hold"
 
 # --- A NIC hot-plugged: path C appears under the live association, each
 # end adds its address, then A's cable is pulled and C carries on.

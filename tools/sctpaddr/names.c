@@ -64,6 +64,8 @@ static const char *const ignore_reasons[] = {
 	[SCTP_DAR_IGNORE_REASON_ALREADY_PRESENT] = "already-present",
 	[SCTP_DAR_IGNORE_REASON_NOT_PRESENT] = "not-present",
 	[SCTP_DAR_IGNORE_REASON_LAST_ADDRESS] = "last-address",
+	[SCTP_DAR_IGNORE_REASON_AUTO_ASCONF_OFF] = "auto-asconf-off",
+	[SCTP_DAR_IGNORE_REASON_LOCAL_NO_ASCONF] = "local-no-asconf",
 };
 
 static const char *const error_causes[] = {

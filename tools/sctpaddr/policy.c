@@ -22,7 +22,7 @@ static void policy_usage(FILE *f)
 		"       sctpaddr policy help\n"
 		"where  SETTING := { manage-wildcard { on | off } |\n"
 		"                    manage-ports { all | none | PORT[,PORT...] } |\n"
-		"                    grace-ms MS | debounce-ms MS |\n"
+		"                    grace-ms MS | debounce-ms MS | holddown-ms MS |\n"
 		"                    require-auth { on | off } | paused { on | off } |\n"
 		"                    deny { none | PREFIX[,PREFIX...] } }\n"
 		"       PREFIX := ADDRESS[/LEN]\n");
@@ -130,6 +130,7 @@ static int policy_print_cb(const struct nlmsghdr *nlh, void *data)
 	if (tb[SCTP_DAR_A_POLICY_MANAGE_PORTS])
 		print_ports(tb[SCTP_DAR_A_POLICY_MANAGE_PORTS], all);
 	print_u32("grace_ms", "grace-ms", tb[SCTP_DAR_A_POLICY_GRACE_MS]);
+	print_u32("holddown_ms", "holddown-ms", tb[SCTP_DAR_A_POLICY_HOLDDOWN_MS]);
 	print_u32("debounce_ms", "debounce-ms", tb[SCTP_DAR_A_POLICY_DEBOUNCE_MS]);
 	print_onoff("require_auth", "require-auth",
 		    tb[SCTP_DAR_A_POLICY_REQUIRE_AUTH]);
@@ -263,6 +264,10 @@ static int policy_set(struct dar_nl *nl, int argc, char **argv)
 			if (parse_u32(val, "grace period", 0, 600000, &v))
 				return EXIT_USAGE;
 			mnl_attr_put_u32(nlh, SCTP_DAR_A_POLICY_GRACE_MS, v);
+		} else if (!strcmp(key, "holddown-ms")) {
+			if (parse_u32(val, "hold-down time", 0, 60000, &v))
+				return EXIT_USAGE;
+			mnl_attr_put_u32(nlh, SCTP_DAR_A_POLICY_HOLDDOWN_MS, v);
 		} else if (!strcmp(key, "debounce-ms")) {
 			if (parse_u32(val, "debounce window", 0, 10000, &v))
 				return EXIT_USAGE;

@@ -216,6 +216,11 @@ enum sctp_dar_event_type {
  *	address
  * @SCTP_DAR_IGNORE_REASON_LAST_ADDRESS: deleting the address would leave
  *	the association without any (RFC 5061 section 4.2.2)
+ * @SCTP_DAR_IGNORE_REASON_AUTO_ASCONF_OFF: the association's socket is bound
+ *	to the wildcard address and its application switched SCTP_AUTO_ASCONF
+ *	off (the kernel alone can add or delete its addresses)
+ * @SCTP_DAR_IGNORE_REASON_LOCAL_NO_ASCONF: the association's socket has
+ *	ADD-IP off (net.sctp.addip_enable was 0 when it was created)
  */
 enum sctp_dar_ignore_reason {
 	SCTP_DAR_IGNORE_REASON_LOOPBACK = 1,
@@ -232,6 +237,8 @@ enum sctp_dar_ignore_reason {
 	SCTP_DAR_IGNORE_REASON_ALREADY_PRESENT,
 	SCTP_DAR_IGNORE_REASON_NOT_PRESENT,
 	SCTP_DAR_IGNORE_REASON_LAST_ADDRESS,
+	SCTP_DAR_IGNORE_REASON_AUTO_ASCONF_OFF,
+	SCTP_DAR_IGNORE_REASON_LOCAL_NO_ASCONF,
 };
 
 /**
@@ -609,6 +616,10 @@ enum sctp_dar_a_event {
  * @SCTP_DAR_A_POLICY_DENY: prefixes whose addresses are never offered to a
  *	peer (nest, enum sctp_dar_a_prefixes; at most 16; an empty nest
  *	denies none)
+ * @SCTP_DAR_A_POLICY_HOLDDOWN_MS: how long a link may be down, its
+ *	addresses still configured, before they are deleted from the
+ *	associations (a shorter flap costs nothing; an association with no
+ *	other address does not wait), milliseconds (u32, at most 60000)
  * @__SCTP_DAR_A_POLICY_MAX: one past the last attribute
  * @SCTP_DAR_A_POLICY_MAX: the last attribute
  */
@@ -621,6 +632,7 @@ enum sctp_dar_a_policy {
 	SCTP_DAR_A_POLICY_REQUIRE_AUTH,
 	SCTP_DAR_A_POLICY_PAUSED,
 	SCTP_DAR_A_POLICY_DENY,
+	SCTP_DAR_A_POLICY_HOLDDOWN_MS,
 
 	__SCTP_DAR_A_POLICY_MAX,
 	SCTP_DAR_A_POLICY_MAX = (__SCTP_DAR_A_POLICY_MAX - 1)
