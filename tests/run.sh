@@ -231,6 +231,15 @@ for k in $kernels; do
 	if [[ $k == debug && " ${plan[*]} " != *" kunit "* ]] && selected kunit; then
 		plan=(kunit "${plan[@]}")
 	fi
+	# make stress's scripts in their reduced form, in the debug VM
+	# (ids stress/<script>, selectable with -T like netns/<script>).
+	if [[ $k == debug ]]; then
+		for f in "$SCTP_DAR_TOP"/tests/stress/*.sh; do
+			t=stress/${f##*/}
+			[[ $t == stress/common.sh || $t == stress/run.sh ]] && continue
+			selected "$t" && plan+=("$t")
+		done
+	fi
 	id=build/module-$k
 	if ((${#plan[@]} == 0)) && ! selected "$id"; then
 		continue
