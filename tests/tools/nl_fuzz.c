@@ -466,7 +466,7 @@ static void mutate(void)
 	case 14: /* deep nest around everything */
 		n = below(40) + 1;
 		at = NLMSG_HDRLEN + GENL_HDRLEN;
-		if (!room(n * NLA_HDRLEN))
+		if (len < at || !room(n * NLA_HDRLEN))
 			break;
 		memmove(req + at + n * NLA_HDRLEN, req + at, len - at);
 		len += n * NLA_HDRLEN;
@@ -511,8 +511,8 @@ static size_t chaos(void)
 	size_t second;
 
 	switch (below(6)) {
-	case 0:	/* a truncated netlink header */
-		return below(NLMSG_HDRLEN);
+	case 0:	/* a truncated netlink header (an empty datagram is refused) */
+		return 1 + below(NLMSG_HDRLEN - 1);
 	case 1:	/* a length shorter than the datagram */
 		nlh->nlmsg_len = below((uint32_t)len);
 		return len;
