@@ -91,3 +91,39 @@ assocs_established()
 {
 	ip netns exec "$1" awk 'NR > 1 && $5 == 3 { n++ } END { print n + 0 }' /proc/net/sctp/assocs
 }
+
+# stress_stream_server / stress_stream_client NAME NS ...: lib.sh's
+# stream_server/stream_client with the bounds a debug kernel on a loaded
+# host needs (listening within 60 s, associated within 120 s, where lib.sh
+# allows 5 and 10): under KASAN and lockdep in TCG, with other VMs on the
+# host, the listener alone was seen to take longer than 5 s.
+stress_stream_server()
+{
+	local name=$1 ns=$2 port=$3
+
+	shift 3
+	ip netns exec "$ns" sctp_stream -q -l -p "$port" -r "$LIB_TMP/$name.ready" "$@" \
+		>"$LIB_TMP/$name.json" 2>"$LIB_TMP/$name.err" &
+	STREAM_PID[$name]=$!
+	LIB_PIDS+=($!)
+	if ! wait_for 60 ip netns exec "$ns" awk -v p="$port" \
+			'$6 == p { found = 1 } END { exit !found }' /proc/net/sctp/eps; then
+		tap_diag "$name: not listening on $port: $(cat "$LIB_TMP/$name.err" 2>/dev/null)"
+		return 1
+	fi
+}
+
+stress_stream_client()
+{
+	local name=$1 ns=$2 peer=$3 port=$4
+
+	shift 4
+	ip netns exec "$ns" sctp_stream -q -c "$peer" -p "$port" -r "$LIB_TMP/$name.ready" "$@" \
+		>"$LIB_TMP/$name.json" 2>"$LIB_TMP/$name.err" &
+	STREAM_PID[$name]=$!
+	LIB_PIDS+=($!)
+	if ! wait_for 120 test -e "$LIB_TMP/$name.ready"; then
+		tap_diag "$name: no association to $peer:$port: $(cat "$LIB_TMP/$name.err" 2>/dev/null)"
+		return 1
+	fi
+}

@@ -69,8 +69,8 @@ LIB_PIDS+=("$CLI")
 wait_for 300 test -s "$LIB_TMP/cli.ready"
 rc=0
 [[ $(cat "$LIB_TMP/cli.ready" 2>/dev/null) == "$N" ]] || rc=1
-stream_server storm-cn "$CN" 6201 -d 36000000 -w 20000 -i "$IVL" -B 10.0.1.2 -B 10.0.2.2 -B 10.0.3.2 || rc=1
-stream_client storm-mn "$MN" 10.0.1.2 6201 -d 36000000 -w 20000 -i "$IVL" -B 10.0.1.1 || rc=1
+stress_stream_server storm-cn "$CN" 6201 -d 36000000 -w 20000 -i "$IVL" -B 10.0.1.2 -B 10.0.2.2 -B 10.0.3.2 || rc=1
+stress_stream_client storm-mn "$MN" 10.0.1.2 6201 -d 36000000 -w 20000 -i "$IVL" -B 10.0.1.1 || rc=1
 UP=$(assocs_established "$MN")
 ((UP == N + 1)) || rc=1
 tap_result $rc "$N idle associations and one stream up ($UP ESTABLISHED)"

@@ -53,8 +53,8 @@ ip netns exec "$MN" sctp_many -c 10.0.1.2 -p 6300 -n 10 -B 10.0.1.1 \
 CLI=$!
 LIB_PIDS+=("$CLI")
 wait_for 60 test -s "$LIB_TMP/cli.ready" || rc=1
-stream_server cyc-cn "$CN" 6301 -d 36000000 -w 20000 -i "$IVL" -B 10.0.1.2 -B 10.0.2.2 || rc=1
-stream_client cyc-mn "$MN" 10.0.1.2 6301 -d 36000000 -w 20000 -i "$IVL" -B 10.0.1.1 || rc=1
+stress_stream_server cyc-cn "$CN" 6301 -d 36000000 -w 20000 -i "$IVL" -B 10.0.1.2 -B 10.0.2.2 || rc=1
+stress_stream_client cyc-mn "$MN" 10.0.1.2 6301 -d 36000000 -w 20000 -i "$IVL" -B 10.0.1.1 || rc=1
 UP=$(assocs_established "$MN")
 ((UP == 11)) || rc=1
 tap_result $rc "11 managed associations up, one streaming ($UP ESTABLISHED)"

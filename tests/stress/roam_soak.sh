@@ -46,8 +46,8 @@ for ns in "$MN" "$CN"; do
 done
 
 rc=0
-stream_server soak-cn "$CN" "$PORT" -d 36000000 -w 20000 -i "$IVL" -B 10.0.1.2 -B 10.0.2.2 || rc=1
-stream_client soak-mn "$MN" 10.0.1.2 "$PORT" -d 36000000 -w 20000 -i "$IVL" -B 10.0.1.1 || rc=1
+stress_stream_server soak-cn "$CN" "$PORT" -d 36000000 -w 20000 -i "$IVL" -B 10.0.1.2 -B 10.0.2.2 || rc=1
+stress_stream_client soak-mn "$MN" 10.0.1.2 "$PORT" -d 36000000 -w 20000 -i "$IVL" -B 10.0.1.1 || rc=1
 tap_result $rc "association up, stream running both ways"
 ((rc)) && skip_all "no association"
 

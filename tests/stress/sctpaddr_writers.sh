@@ -42,8 +42,8 @@ for ns in "$MN" "$CN"; do
 done
 
 rc=0
-stream_server wr-cn "$CN" 6501 -d 36000000 -w 20000 -i "$IVL" -B 10.0.1.2 -B 10.0.2.2 || rc=1
-stream_client wr-mn "$MN" 10.0.1.2 6501 -d 36000000 -w 20000 -i "$IVL" -B 10.0.1.1 || rc=1
+stress_stream_server wr-cn "$CN" 6501 -d 36000000 -w 20000 -i "$IVL" -B 10.0.1.2 -B 10.0.2.2 || rc=1
+stress_stream_client wr-mn "$MN" 10.0.1.2 6501 -d 36000000 -w 20000 -i "$IVL" -B 10.0.1.1 || rc=1
 ID=$(sctpaddr -n "$MN" -j assoc show pport 6501 | jq '.[0].id')
 [[ $ID =~ ^[0-9]+$ ]] || rc=1
 tap_result $rc "managed association up, streaming (id ${ID:-none})"
