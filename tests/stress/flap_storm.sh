@@ -22,13 +22,13 @@
 # Path A is never touched: the associations must live through the storm,
 # not merely come back.
 #
-# Size: reduced 20 associations, 5 s; STRESS_FULL=1: 200 associations,
+# Size: reduced 10 associations, 3 s; STRESS_FULL=1: 200 associations,
 # 60 s (FLAP_N, FLAP_SECS override).
 . "$(dirname "$0")/../netns/lib.sh"
 . "$(dirname "$0")/common.sh"
 
-N=20
-SECS=5
+N=10
+SECS=3
 if stress_full; then
 	N=200
 	SECS=60

@@ -18,11 +18,11 @@
 # managed. Every third cycle 10.0.2.1 appears just before the unload (the
 # unload meets queued work) and goes again after the load.
 #
-# Size: CYCLE_N cycles (reduced: 5; STRESS_FULL=1: 100).
+# Size: CYCLE_N cycles (reduced: 3; STRESS_FULL=1: 100).
 . "$(dirname "$0")/../netns/lib.sh"
 . "$(dirname "$0")/common.sh"
 
-N=5
+N=3
 stress_full && N=100
 N=${CYCLE_N:-$N}
 IVL=1000

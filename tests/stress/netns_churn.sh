@@ -17,11 +17,11 @@
 # kills both programs and deletes both namespaces at once, without waiting
 # for the associations to close.
 #
-# Size: CHURN_N namespaces, two per round (reduced: 6; STRESS_FULL=1: 200).
+# Size: CHURN_N namespaces, two per round (reduced: 4; STRESS_FULL=1: 200).
 . "$(dirname "$0")/../netns/lib.sh"
 . "$(dirname "$0")/common.sh"
 
-N=6
+N=4
 stress_full && N=200
 N=${CHURN_N:-$N}
 

@@ -18,12 +18,12 @@
 # sends to X. Every wait is bounded; the first roam that does not complete
 # fails the case and ends the loop.
 #
-# Size: ROAM_N roams (reduced: 4; STRESS_FULL=1: 1,000 on the stock
+# Size: ROAM_N roams (reduced: 2; STRESS_FULL=1: 1,000 on the stock
 # kernels, 200 on the debug kernel, where one roam takes seconds under TCG).
 . "$(dirname "$0")/../netns/lib.sh"
 . "$(dirname "$0")/common.sh"
 
-N=4
+N=2
 stress_full && N=1000
 stress_full && stress_debug && N=200
 N=${ROAM_N:-$N}

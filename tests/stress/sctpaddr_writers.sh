@@ -19,11 +19,11 @@
 # refused (exit 1, one line on stderr); exit status 2 or more, a signal,
 # or more than one line of error output fails.
 #
-# Size: WRITERS_SECS seconds (reduced: 5; STRESS_FULL=1: 60).
+# Size: WRITERS_SECS seconds (reduced: 3; STRESS_FULL=1: 60).
 . "$(dirname "$0")/../netns/lib.sh"
 . "$(dirname "$0")/common.sh"
 
-SECS=5
+SECS=3
 stress_full && SECS=60
 SECS=${WRITERS_SECS:-$SECS}
 IVL=1000
