@@ -154,7 +154,10 @@ rc=$?
 ((rc)) && tap_diag "peer still lists: $(assoc_raddrs "$CN" 6200 | sed 's/^\*//' | grep -v '^10\.0\.1\.1$' | sort | uniq -c | tr '\n' ' ')"
 tap_result $rc "peer converged on 10.0.1.1 for every association ($((SECONDS - t)) s after the storm)"
 
-# 6. The stream arrived whole.
+# 6. The stream arrived whole. Both ends' view of its paths first (for a
+# failure: where each end was sending when the storm ended).
+tap_diag "stream, our view: $(ip netns exec "$MN" awk 'NR > 1 && $13 == 6201 { sub(/.*<-> /, ""); sub(/\t.*/, ""); print }' /proc/net/sctp/assocs)"
+tap_diag "stream, peer view: $(peer_view 6201)"
 kill -INT "${STREAM_PID[storm-mn]}" "${STREAM_PID[storm-cn]}" 2>/dev/null
 rc=0
 stream_wait storm-mn || rc=1
