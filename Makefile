@@ -12,6 +12,9 @@
 #   make bench           sctp_dar against the stock kernel, side by side
 #                        (N=5 repetitions; QUICK=1: one, small scales;
 #                        results in build/bench/<date-time>/)
+#   make stress          the stress scripts and the netlink fuzzer, full
+#                        size, on the debug kernel (K= another kernel;
+#                        see tests/stress/run.sh)
 #   make style           checkpatch --strict on our kernel sources
 #   make sparse          sparse (C=2) on the module
 #   make check-config    check that KDIR has what sctp_dar needs
@@ -69,10 +72,13 @@ N ?= 5
 bench:
 	tests/bench/run.sh -n $(N) $(if $(filter 1,$(QUICK)),-q) $(if $(K),-k $(K)) $(if $(V),-v)
 
+stress:
+	tests/stress/run.sh $(if $(K),-k $(K)) $(if $(V),-v)
+
 style:
 	tests/run.sh -T static/checkpatch -K ""
 
 sparse:
 	tests/run.sh -T static/sparse -K ""
 
-.PHONY: all check-config module tools install clean check demo bench style sparse
+.PHONY: all check-config module tools install clean check demo bench stress style sparse
