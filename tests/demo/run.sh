@@ -42,12 +42,14 @@ vm_ensure_host_pkgs
 rm -rf "$out"
 mkdir -p "$out"
 # The module build and initramfs stay between runs (an unchanged tree
-# rebuilds nothing); the console goes there too.
+# rebuilds nothing); the console goes there too. make check's run shares
+# the directory its own VM of that kernel has just used.
 vmdir=$SCTP_DAR_TOP/build/demo-vm/$kernel
+((check)) && vmdir=$SCTP_DAR_TOP/build/$kernel
 start=$SECONDS
 say "Booting $kernel in QEMU (software emulation: about two minutes)..."
 SCTP_DAR_VM_ENV="DEMO_WAIT=$wait_s" \
-	"$SCTP_DAR_TOP/tests/vm/run.sh" -k "$kernel" -o "$vmdir" -t 240 \
+	"$SCTP_DAR_TOP/tests/vm/run.sh" -k "$kernel" -o "$vmdir" -t 420 \
 	-r "$out/results.tsv" demo/roam.sh >"$out/results.txt" 2>"$out/run.log"
 rc=$?
 cp "$vmdir/console.log" "$out/console.log" 2>/dev/null
@@ -70,13 +72,15 @@ plot()
 	local roam title c g=() label ms what y color stock_note
 
 	for c in mbb-stock mbb-dar bbm-stock bbm-dar; do
-		awk -v c="$c" '$1 == "@@DEMOSERIES" && $2 == c { print $3, $4 }' \
-			"$out/demo.txt" >"$out/series-$c.dat"
+		# In time order; a console line a kernel message broke is dropped.
+		awk -v c="$c" '$1 == "@@DEMOSERIES" && $2 == c && NF == 4 &&
+				$3 ~ /^-?[0-9]+\.[0-9]$/ && $4 ~ /^-?[0-9]+$/ { print $3, $4 }' \
+			"$out/demo.txt" | sort -g -k1,1 >"$out/series-$c.dat"
 	done
-	g+=("set terminal pngcairo size 1100,820 font 'sans,11'"
+	g+=("set terminal pngcairo size 1100,900 font 'sans,11'"
 	    "set output '$png'"
 	    "set multiplot layout 2,1 title 'An SCTP association roaming from path A to path B: 1 KiB every 1 ms to the laptop' font 'sans,13'"
-	    "set termoption noenhanced" "set grid" "set key right bottom box opaque reverse Left"
+	    "set termoption noenhanced" "set grid" "set key below horizontal"
 	    "set xrange [-500:3000]" "set xtics 250"
 	    "set ylabel 'messages received by the laptop'")
 	for roam in mbb bbm; do
