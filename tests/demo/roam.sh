@@ -500,7 +500,7 @@ run_case()
 			end=$((t_stop - T_EV)) "$LIB_TMP/wire-cn.txt" "$LIB_TMP/wire-mn.txt"
 		if ((undeliv > 0)); then
 			echo "$last stream: the last message that reached the mobile node"
-			echo "$((t_stop - T_EV)) end of the ${DEMO_WAIT} s wait: $undeliv messages to the mobile node never arrived"
+			echo "$((t_stop - T_EV)) the end of the wait: $undeliv messages to the mobile node never arrived"
 		elif ((g_to > 0)); then
 			echo "$g_from stream: the last message to the mobile node before its longest gap after the cable pull"
 			echo "$g_to stream: traffic to the mobile node resumes ($(ms $((g_to - g_from))) ms gap)"
@@ -508,7 +508,7 @@ run_case()
 	} | sort -n -k1,1 >"$LIB_TMP/timeline.txt"
 
 	tap_diag ""
-	tap_diag "==== $title, $([[ $kind == dar ]] && echo "sctp_dar (${DAR_PARAMS[*]:-defaults})" || echo "stock kernel (auto_asconf)") on $(uname -r) ===="
+	tap_diag "==== $title, $([[ $kind == dar ]] && echo "sctp_dar (${DAR_PARAMS[*]:-defaults})$([[ ${DEMO_DAR_OFF:-0} == 1 ]] && echo ", NOT LOADED: DEMO_DAR_OFF=1")" || echo "stock kernel (auto_asconf)") on $(uname -r) ===="
 	tap_diag "time 0: the roam's first command was issued; in the second before it the longest gap between messages was $base ms down, $(cut -d' ' -f1 <<<"$up") ms up (the VM's noise floor)"
 	while read -r t text; do
 		tap_diag "$(printf '%9s ms  %s' "$(msd "$t")" "$text")"
