@@ -9,7 +9,8 @@
 #   -T  space or comma separated prefixes of test ids to run (default all):
 #         static/checkpatch  static/sparse  build/<what>  unit/<name>
 #         kunit  netns/<script>  bench/quick (make bench QUICK=1, stock-6.1
-#         only)     e.g. -T netns/roam  or  -T "kunit static"
+#         only)  demo/quick (make demo, reduced; stock-6.1 only)
+#         e.g. -T netns/roam  or  -T "kunit static"
 #   -K  kernels to boot (default "debug stock-6.1 stock-6.12")
 #   -v  stream VM consoles to stderr
 #
@@ -282,6 +283,28 @@ if [[ " $kernels " == *" stock-6.1 "* ]] && selected bench/quick; then
 	done <"$out/bench-quick.tsv"
 	if ((n == 0 || (rc != 0 && $(grep -c '^FAIL' "$out/bench-quick.tsv") == 0))); then
 		result FAIL "bench/quick: make bench QUICK=1 ran" "see $log"
+		show_log "$log"
+	fi
+fi
+
+# ---- make demo, reduced (demo/quick) ---------------------------------------------
+# The demo's four roams in one stock-6.1 boot (break-before-make waits 3 s,
+# not 10) and its plot, so that `make demo` cannot rot: sctp_dar's streams
+# must arrive whole, every case must say what happened, the PNG must be
+# drawn. No timing is asserted (tests/demo/).
+if [[ " $kernels " == *" stock-6.1 "* ]] && selected demo/quick; then
+	log=$out/demo-quick.log
+	"$SCTP_DAR_TOP/tests/demo/run.sh" -q -c -o "$out/demo-quick" \
+		>"$out/demo-quick.tsv" 2>"$log"
+	rc=$?
+	n=0
+	while IFS=$'\t' read -r status name detail; do
+		[[ $status == PASS || $status == FAIL || $status == SKIP ]] || continue
+		result "$status" "$name" "$detail"
+		n=$((n + 1))
+	done <"$out/demo-quick.tsv"
+	if ((n == 0 || (rc != 0 && $(grep -c '^FAIL' "$out/demo-quick.tsv") == 0))); then
+		result FAIL "demo/quick: make demo -q ran" "see $log"
 		show_log "$log"
 	fi
 fi
