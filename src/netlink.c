@@ -1400,5 +1400,7 @@ void sctp_dar_netlink_exit(void)
 	genl_unregister_family(&sctp_dar_nl_family);
 }
 
-/* Resolving the family loads the module. */
-MODULE_ALIAS_GENL_FAMILY(SCTP_DAR_FAMILY_NAME);
+/* No MODULE_ALIAS_GENL_FAMILY(): any user may look a family up, and once
+ * loaded sctp_dar manages every wildcard-bound socket and hooks every
+ * namespace. Loading it is the administrator's choice (modprobe).
+ */
