@@ -625,9 +625,6 @@ static struct sk_buff *dar_assoc_get_reply(struct genl_info *info,
 		lock_sock(sk);
 		asoc = dar_sk_find_asoc(sk, id);
 		if (!asoc) {
-			/* Closed, or peeled off to another socket, since
-			 * pre_doit.
-			 */
 			release_sock(sk);
 			return ERR_PTR(-ENOENT);
 		}
@@ -680,8 +677,12 @@ int sctp_dar_nl_assoc_get_doit(struct sk_buff *skb, struct genl_info *info)
 	int err;
 
 	err = sctp_dar_assoc_sock_pin(sk, &s);
-	if (err)
-		goto err_noent;
+	if (err) {
+		/* Kernel sockets have no file: the dump lists theirs. */
+		NL_SET_ERR_MSG_ATTR(info->extack, attr,
+				    "the association's socket is closing or belongs to the kernel");
+		return -ENOENT;
+	}
 	/* sctp_dar's own state first: the engine's mutex is taken before a
 	 * socket lock, never under one.
 	 */
@@ -702,19 +703,15 @@ int sctp_dar_nl_assoc_get_doit(struct sk_buff *skb, struct genl_info *info)
 	sctp_dar_assoc_sock_unpin(&s);
 	if (IS_ERR(msg)) {
 		err = PTR_ERR(msg);
-		if (err == -ENOENT)
-			goto err_noent;
-		if (err == -EAGAIN)
+		if (err == -ENOENT)	/* closed or peeled off since pre_doit */
+			NL_SET_ERR_MSG_ATTR(info->extack, attr,
+					    "no such association in this network namespace");
+		else if (err == -EAGAIN)
 			NL_SET_ERR_MSG(info->extack,
 				       "the association kept changing while being read; try again");
 		return err;
 	}
 	return genlmsg_reply(msg, info);
-
-err_noent:
-	NL_SET_ERR_MSG_ATTR(info->extack, attr,
-			    "no such association in this network namespace");
-	return -ENOENT;
 }
 
 /* ---- addr-add, addr-del, assoc-set -------------------------------------- */
