@@ -27,7 +27,7 @@ ns_add "$MN" || { tap_fail "create a namespace"; tap_exit; }
 sleep 0.7
 
 # 1. The race, as an unprivileged user.
-out=$(ip netns exec "$MN" su -s "$BASH" nobody -c '"$0" "$@"' \
+out=$(ip netns exec "$MN" su -s "$BASH" -c '"$0" "$@"' -- nobody \
 	"$(command -v sctp_getrace)" -c "$CYCLES" 2>&1)
 rc=$?
 tap_diag "$out"

@@ -40,7 +40,7 @@ cli()
 	fi
 }
 
-nobody() { su -s "$BASH" nobody -c '"$0" "$@"' "$@"; }
+nobody() { su -s "$BASH" -c '"$0" "$@"' -- nobody "$@"; }
 
 cli "an unprivileged lookup does not load sctp_dar; sctpaddr says so" nobody
 cli "root's lookup does not load it either" env

@@ -58,7 +58,7 @@ raw()
 	shift 2
 	if [[ $1 == nobody ]]; then
 		shift
-		got=$(ip netns exec "$MN" su -s "$BASH" nobody -c '"$0" "$@"' \
+		got=$(ip netns exec "$MN" su -s "$BASH" -c '"$0" "$@"' -- nobody \
 			"$(command -v nlraw)" "$@" 2>&1)
 	else
 		got=$(nlraw -n "$MN" "$@" 2>&1)
@@ -160,7 +160,7 @@ stats_same()
 check "stats in $MN count only $MN's event" stats_same
 
 # ---- 16-21: reading $MN shows nothing of $CN ---------------------------------
-nobody_sa() { ip netns exec "$MN" su -s "$BASH" nobody -c '"$0" "$@"' "$(command -v sctpaddr)" "$@"; }
+nobody_sa() { ip netns exec "$MN" su -s "$BASH" -c '"$0" "$@"' -- nobody "$(command -v sctpaddr)" "$@"; }
 dump_mine()
 {
 	[[ $(nobody_sa -j assoc show | jq -c '[.[].id]') == "[$ID]" ]]
