@@ -14,8 +14,8 @@
 #     +--------------------------------+
 . "$(dirname "$0")/lib.sh"
 
-CYCLES=2000
-[[ -e /proc/lockdep ]] && CYCLES=1000	# lock debugging: several times slower
+CYCLES=500
+[[ -e /proc/lockdep ]] && CYCLES=250	# lock debugging: several times slower
 
 tap_plan 2
 command -v sctp_getrace >/dev/null || skip_all "sctp_getrace is not installed"

@@ -129,7 +129,7 @@ LIB_PIDS+=("$!")
 MON=$!
 # Listening once it sleeps in ppoll (syscall 271).
 wait_for 5 grep -q '^271 ' "/proc/$MON/syscall"
-check "sctpaddr monitor runs in $MN" kill -0 "$MON"
+check "sctpaddr monitor runs in MN" kill -0 "$MON"
 
 STATS_BEFORE=$(sctpaddr -n "$MN" -j stats)
 # A primary-changed event in $CN (the primary it has), a policy change
@@ -149,7 +149,7 @@ mine()
 		'length >= 1 and all(.[]; .assoc == $id and .lport != 5001)' "$EV" \
 		>/dev/null || { tap_diag "events: $(cat "$EV")"; return 1; }
 }
-check "monitor in $MN: its own event, none of $CN's" mine
+check "monitor in MN: its own event, none of CN's" mine
 stats_same()
 {
 	# Only $MN's own primary change may have moved its counters.
@@ -157,7 +157,7 @@ stats_same()
 		'($a | del(.primary_changes)) == ($b | del(.primary_changes)) and
 		 $b.primary_changes == $a.primary_changes + 1' >/dev/null
 }
-check "stats in $MN count only $MN's event" stats_same
+check "stats in MN count only MN's event" stats_same
 
 # ---- 16-21: reading $MN shows nothing of $CN ---------------------------------
 nobody_sa() { ip netns exec "$MN" su -s "$BASH" -c '"$0" "$@"' -- nobody "$(command -v sctpaddr)" "$@"; }
@@ -165,20 +165,20 @@ dump_mine()
 {
 	[[ $(nobody_sa -j assoc show | jq -c '[.[].id]') == "[$ID]" ]]
 }
-check "assoc dump in $MN (unprivileged): its association only" dump_mine
+check "assoc dump in MN (unprivileged): its association only" dump_mine
 get_mine()
 {
 	[[ $(nobody_sa -j assoc get id "$ID" |
 	     jq 'if type == "array" then .[0].id else .id end') == "$ID" ]]
 }
-check "assoc get in $MN (unprivileged): its association" get_mine
-raw "assoc get in $MN (unprivileged) of $CN's id: ENOENT" "$NOENT" nobody \
+check "assoc get in MN (unprivileged): its association" get_mine
+raw "assoc get in MN (unprivileged) of CN's id: ENOENT" "$NOENT" nobody \
 	assoc-get 1:u32="$CN_ID"
 policy_mine()
 {
 	[[ $(nobody_sa -j policy show) == "$POLICY_BEFORE" ]]
 }
-check "policy show in $MN: unchanged by $CN's policy-set" policy_mine
+check "policy show in MN: unchanged by CN's policy-set" policy_mine
 links_mine()
 {
 	local names
@@ -187,10 +187,10 @@ links_mine()
 	[[ $names == '["mn-a","mn-b"]' ]] || { tap_diag "links: $names"; return 1; }
 	[[ $(nobody_sa -j link show) == "$LINKS_BEFORE" ]]
 }
-check "link show in $MN: its interfaces only, priorities unchanged" links_mine
+check "link show in MN: its interfaces only, priorities unchanged" links_mine
 stats_read()
 {
 	nobody_sa -j stats | jq -e .primary_changes >/dev/null
 }
-check "stats in $MN (unprivileged) can be read" stats_read
+check "stats in MN (unprivileged) can be read" stats_read
 tap_exit
