@@ -202,13 +202,20 @@ static int dar_manual_check(struct sock *sk, sctp_assoc_t id,
 			    struct netlink_ext_ack *extack)
 {
 	struct sctp_association *asoc, *found = NULL;
+	struct sctp_endpoint *ep;
 	int err;
 
 	lock_sock(sk);
-	list_for_each_entry(asoc, &sctp_sk(sk)->ep->asocs, asocs) {
-		if (asoc->assoc_id == id && !asoc->base.dead) {
-			found = asoc;
-			break;
+	/* The file pin keeps the close from starting, but the socket may
+	 * have been closed before it: then the endpoint is gone.
+	 */
+	ep = sctp_sk(sk)->ep;
+	if (!sock_flag(sk, SOCK_DEAD) && ep && !ep->base.dead) {
+		list_for_each_entry(asoc, &ep->asocs, asocs) {
+			if (asoc->assoc_id == id && !asoc->base.dead) {
+				found = asoc;
+				break;
+			}
 		}
 	}
 	asoc = found;

@@ -9,8 +9,12 @@
  * Locking: no lock of its own.
  *  - assoc-get (do): sctp_dar_nl_pre_doit() finds the association by id in
  *    sctp.ko's transport table and takes a reference on its socket
- *    (sock_hold(), dropped in sctp_dar_nl_post_doit()); the handler then
- *    finds the association again among the socket's own under lock_sock(),
+ *    (sock_hold(), dropped in sctp_dar_nl_post_doit()). That keeps the
+ *    struct sock, not its endpoint: sctp_close() frees the endpoint under
+ *    bh_lock_sock(), which does not wait for a lock_sock() owner. So the
+ *    handler pins the socket's file (the close cannot start until it is
+ *    dropped), then finds the association again among the socket's own
+ *    under lock_sock(), after testing SOCK_DEAD (closed before the pin),
  *    so the reply is a consistent snapshot. addr-add, addr-del and
  *    assoc-set find their socket the same way; manual.c pins it by its
  *    file and checks the request under lock_sock() before acting.
@@ -410,7 +414,10 @@ err_cancel:
 	return -EMSGSIZE;
 }
 
-/* Room for dar_fill_assoc(); the socket lock keeps the lists as counted. */
+/* Room for dar_fill_assoc(), counted under the socket lock. The stock
+ * auto_asconf timer adds local addresses under bh_lock_sock() only, so the
+ * count can fall short: see DAR_GET_TRIES.
+ */
 static size_t dar_assoc_msg_size(struct sock *sk,
 				 struct sctp_association *asoc)
 {
@@ -464,14 +471,23 @@ static int dar_lookup_rcu(struct sctp_endpoint *ep, struct sctp_transport *t,
 	return 1;
 }
 
-/* The association @id among @sk's own, or NULL. */
+/* The association @id among @sk's own, or NULL. The caller pinned @sk's
+ * file, so its close cannot start meanwhile; a socket closed before the pin
+ * is SOCK_DEAD and its endpoint freed (sctp_destroy_sock() does not clear
+ * sp->ep), so that is tested before the endpoint is touched, as in
+ * sctp_dar_assoc_snapshot().
+ */
 static struct sctp_association *dar_sk_find_asoc(struct sock *sk,
 						 sctp_assoc_t id)
 {
 	struct sctp_association *asoc;
+	struct sctp_endpoint *ep;
 
 	sock_owned_by_me(sk);
-	list_for_each_entry(asoc, &sctp_sk(sk)->ep->asocs, asocs) {
+	ep = sctp_sk(sk)->ep;
+	if (sock_flag(sk, SOCK_DEAD) || !ep || ep->base.dead)
+		return NULL;
+	list_for_each_entry(asoc, &ep->asocs, asocs) {
 		if (asoc->assoc_id == id && !asoc->base.dead)
 			return asoc;
 	}
@@ -584,10 +600,65 @@ void sctp_dar_nl_post_doit(const struct sctp_dar_genl_split_ops *ops,
 		sock_put(sk);
 }
 
+/* Tries at building the assoc-get reply: the auto_asconf timer can add
+ * addresses to the association under bh_lock_sock() only, so the reply may
+ * outgrow the size counted under lock_sock().
+ */
+#define DAR_GET_TRIES	4
+
+/* Build the reply for association @id of pinned @sk, with @extra when it
+ * is still the association @key names. Context: process context; takes
+ * the socket lock.
+ */
+static struct sk_buff *dar_assoc_get_reply(struct genl_info *info,
+					   struct sock *sk, sctp_assoc_t id,
+					   const struct sctp_dar_asockey *key,
+					   const struct dar_assoc_extra *extra)
+{
+	struct sctp_association *asoc;
+	unsigned int try;
+	struct sk_buff *msg;
+	size_t size;
+	int err;
+
+	for (try = 0; try < DAR_GET_TRIES; try++) {
+		lock_sock(sk);
+		asoc = dar_sk_find_asoc(sk, id);
+		if (!asoc) {
+			release_sock(sk);
+			return ERR_PTR(-ENOENT);
+		}
+		/* The same association as before, not a new one at the
+		 * same address.
+		 */
+		if (asoc != key->asoc || asoc->c.my_vtag != key->tag)
+			extra = NULL;
+		/* Room for 8 more addresses per retry. */
+		size = dar_assoc_msg_size(sk, asoc) + dar_assoc_extra_size() +
+		       try * 8 * dar_addr_size();
+		msg = genlmsg_new(size, GFP_KERNEL);
+		if (!msg) {
+			release_sock(sk);
+			return ERR_PTR(-ENOMEM);
+		}
+		err = dar_fill_assoc(msg, sk, asoc, info->snd_portid,
+				     info->snd_seq, 0, NULL, extra);
+		release_sock(sk);
+		if (!err)
+			return msg;
+		nlmsg_free(msg);
+	}
+	return ERR_PTR(-EAGAIN);
+}
+
 /**
  * sctp_dar_nl_assoc_get_doit - reply with one association
  * @skb: the request
  * @info: the request; user_ptr[0] is the owning socket (pre_doit)
+ *
+ * Any user may ask, so the socket is pinned by its file for the whole
+ * request: its owner's close() then cannot free the endpoint while the
+ * handler waits for the engine or reads the association.
  *
  * Context: process context; takes the socket lock.
  * Return: 0 or a negative errno with an extack message.
@@ -595,19 +666,28 @@ void sctp_dar_nl_post_doit(const struct sctp_dar_genl_split_ops *ops,
 int sctp_dar_nl_assoc_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *attr = info->attrs[SCTP_DAR_A_ASSOC_ID];
+	sctp_assoc_t id = nla_get_u32(attr);
 	struct sock *sk = info->user_ptr[0];
 	struct sctp_dar_asockey key = {};
 	struct sctp_association *asoc;
 	struct dar_assoc_extra extra;
 	bool have_extra = false;
+	struct sctp_dar_sock s;
 	struct sk_buff *msg;
 	int err;
 
+	err = sctp_dar_assoc_sock_pin(sk, &s);
+	if (err) {
+		/* Kernel sockets have no file: the dump lists theirs. */
+		NL_SET_ERR_MSG_ATTR(info->extack, attr,
+				    "the association's socket is closing or belongs to the kernel");
+		return -ENOENT;
+	}
 	/* sctp_dar's own state first: the engine's mutex is taken before a
 	 * socket lock, never under one.
 	 */
 	lock_sock(sk);
-	asoc = dar_sk_find_asoc(sk, nla_get_u32(attr));
+	asoc = dar_sk_find_asoc(sk, id);
 	if (asoc) {
 		key.asoc = asoc;
 		key.tag = asoc->c.my_vtag;
@@ -618,29 +698,17 @@ int sctp_dar_nl_assoc_get_doit(struct sk_buff *skb, struct genl_info *info)
 							 &key, &extra.stats,
 							 &extra.peer_primary);
 
-	lock_sock(sk);
-	asoc = dar_sk_find_asoc(sk, nla_get_u32(attr));
-	if (!asoc) {
-		/* Closed, or peeled off to another socket, since pre_doit. */
-		release_sock(sk);
-		NL_SET_ERR_MSG_ATTR(info->extack, attr,
-				    "no such association in this network namespace");
-		return -ENOENT;
-	}
-	/* The same association as above, not a new one at the same address. */
-	if (asoc != key.asoc || asoc->c.my_vtag != key.tag)
-		have_extra = false;
-	msg = genlmsg_new(dar_assoc_msg_size(sk, asoc) + dar_assoc_extra_size(),
-			  GFP_KERNEL);
-	if (!msg) {
-		release_sock(sk);
-		return -ENOMEM;
-	}
-	err = dar_fill_assoc(msg, sk, asoc, info->snd_portid, info->snd_seq,
-			     0, NULL, have_extra ? &extra : NULL);
-	release_sock(sk);
-	if (WARN_ON_ONCE(err)) {
-		nlmsg_free(msg);
+	msg = dar_assoc_get_reply(info, sk, id, &key,
+				  have_extra ? &extra : NULL);
+	sctp_dar_assoc_sock_unpin(&s);
+	if (IS_ERR(msg)) {
+		err = PTR_ERR(msg);
+		if (err == -ENOENT)	/* closed or peeled off since pre_doit */
+			NL_SET_ERR_MSG_ATTR(info->extack, attr,
+					    "no such association in this network namespace");
+		else if (err == -EAGAIN)
+			NL_SET_ERR_MSG(info->extack,
+				       "the association kept changing while being read; try again");
 		return err;
 	}
 	return genlmsg_reply(msg, info);
@@ -1329,5 +1397,7 @@ void sctp_dar_netlink_exit(void)
 	genl_unregister_family(&sctp_dar_nl_family);
 }
 
-/* Resolving the family loads the module. */
-MODULE_ALIAS_GENL_FAMILY(SCTP_DAR_FAMILY_NAME);
+/* No MODULE_ALIAS_GENL_FAMILY(): any user may look a family up, and once
+ * loaded sctp_dar manages every wildcard-bound socket and hooks every
+ * namespace. Loading it is the administrator's choice (modprobe).
+ */

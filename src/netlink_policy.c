@@ -7,9 +7,16 @@
  * file translates it to and from attributes and validates every change
  * before anything is applied.
  *
- * Locking: dar_cfg_mutex serialises the read-modify-write of policy-set
- * and link-set, so that two administrators' changes are not interleaved;
- * the engine's own mutex protects the policy it holds.
+ * Locking: no lock of its own. policy-set and link-set apply their change
+ * under the engine's mutex to the policy as it is then
+ * (sctp_dar_reconf_update_cfg()): two administrators' changes do not
+ * interleave, and a priority the engine clears for a vanished link (device
+ * unregistered) is never written back from a stale copy. link-set checks
+ * under that mutex that the device is still listed; the unregister path
+ * unlists it before the notifier queues the engine's clearing, so either
+ * the priority is set before that clearing or the request fails ENODEV.
+ * The link dump walks the device list under RCU in ifindex order (see
+ * sctp_dar_nl_link_get_dumpit()).
  *
  * Contexts: process context (generic-netlink handlers; parallel_ops).
  */
@@ -22,9 +29,6 @@
 #include "netlink_gen.h"
 #include "policy.h"
 #include "reconf.h"
-
-/* Serialises policy-set and link-set (read, modify, write back). */
-static DEFINE_MUTEX(dar_cfg_mutex);
 
 /* ---- policy-get ----------------------------------------------------------- */
 
@@ -231,6 +235,11 @@ static int dar_policy_apply(struct genl_info *info,
 	return 0;
 }
 
+static int dar_policy_update(struct sctp_dar_policy_cfg *cfg, void *arg)
+{
+	return dar_policy_apply(arg, cfg);
+}
+
 /**
  * sctp_dar_nl_policy_set_doit - change the namespace's policy
  * @skb: the request
@@ -242,35 +251,33 @@ static int dar_policy_apply(struct genl_info *info,
  */
 int sctp_dar_nl_policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct net *net = genl_info_net(info);
 	struct sctp_dar_policy_cfg *cfg;
 	int err;
 
 	cfg = kmalloc(sizeof(*cfg), GFP_KERNEL);
 	if (!cfg)
 		return -ENOMEM;
-	mutex_lock(&dar_cfg_mutex);
-	err = sctp_dar_reconf_get_cfg(net, cfg);
-	if (!err)
-		err = dar_policy_apply(info, cfg);
-	if (!err)
-		err = sctp_dar_reconf_set_cfg(net, cfg);
-	mutex_unlock(&dar_cfg_mutex);
+	err = sctp_dar_reconf_update_cfg(genl_info_net(info), dar_policy_update,
+					 info, cfg);
 	kfree(cfg);
 	return err;
 }
 
 /* ---- link-get, link-set ----------------------------------------------------- */
 
+/* One link message; @cb is the dump's callback, NULL for a do. */
 static int dar_fill_link(struct sk_buff *skb, struct net_device *dev,
-			 const struct sctp_dar_policy_cfg *cfg, u32 portid,
-			 u32 seq, int flags)
+			 const struct sctp_dar_policy_cfg *cfg,
+			 struct netlink_callback *cb, u32 portid, u32 seq,
+			 int flags)
 {
 	void *hdr;
 
 	hdr = sctp_dar_nl_hdr(skb, portid, seq, flags, SCTP_DAR_CMD_LINK_GET);
 	if (!hdr)
 		return -EMSGSIZE;
+	if (cb)
+		genl_dump_check_consistent(cb, hdr);
 	if (nla_put_u32(skb, SCTP_DAR_A_LINK_IFINDEX, dev->ifindex) ||
 	    nla_put_string(skb, SCTP_DAR_A_LINK_NAME, dev->name) ||
 	    nla_put_u32(skb, SCTP_DAR_A_LINK_PRIORITY,
@@ -323,7 +330,8 @@ int sctp_dar_nl_link_get_doit(struct sk_buff *skb, struct genl_info *info)
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!msg)
 		goto out_dev;
-	err = dar_fill_link(msg, dev, cfg, info->snd_portid, info->snd_seq, 0);
+	err = dar_fill_link(msg, dev, cfg, NULL, info->snd_portid,
+			    info->snd_seq, 0);
 	if (err) {
 		nlmsg_free(msg);
 		goto out_dev;
@@ -336,10 +344,44 @@ out_cfg:
 	return err;
 }
 
+/* Devices one dumpit call looks at; each call walks the list once. */
+#define DAR_LINK_BATCH	32
+
+/* Collect in @batch, in ifindex order, the (at most DAR_LINK_BATCH)
+ * lowest-numbered devices of @net above @after. Context: rcu_read_lock().
+ */
+static unsigned int dar_link_batch_rcu(struct net *net, int after,
+				       struct net_device **batch)
+{
+	struct net_device *dev;
+	unsigned int n = 0, i;
+
+	for_each_netdev_rcu(net, dev) {
+		if ((dev->flags & IFF_LOOPBACK) || dev->ifindex <= after)
+			continue;
+		if (n == DAR_LINK_BATCH &&
+		    dev->ifindex > batch[n - 1]->ifindex)
+			continue;
+		i = n < DAR_LINK_BATCH ? n++ : n - 1;
+		for (; i > 0 && batch[i - 1]->ifindex > dev->ifindex; i--)
+			batch[i] = batch[i - 1];
+		batch[i] = dev;
+	}
+	return n;
+}
+
 /**
  * sctp_dar_nl_link_get_dumpit - dump the namespace's interfaces
  * @skb: the reply being filled
  * @cb: the dump; cb->args[0] holds the last ifindex sent
+ *
+ * The device list is in insertion order, not ifindex order (a device
+ * moved in from another namespace keeps its lower ifindex and goes to the
+ * end), so resuming "after the last ifindex sent" over the list would skip
+ * devices. Each call sends devices in ifindex order instead, which makes
+ * that resumption exact for every device present throughout the dump; a
+ * message built after a device came or went (net->dev_base_seq changed)
+ * carries NLM_F_DUMP_INTR, as in rtnetlink.
  *
  * Context: process context.
  * Return: the reply's length, 0 at the end, or a negative errno.
@@ -347,9 +389,11 @@ out_cfg:
 int sctp_dar_nl_link_get_dumpit(struct sk_buff *skb,
 				struct netlink_callback *cb)
 {
+	struct net_device *batch[DAR_LINK_BATCH];
 	struct net *net = sock_net(skb->sk);
 	struct sctp_dar_policy_cfg *cfg;
-	struct net_device *dev;
+	unsigned int n, i;
+	bool full = false;
 	int err;
 
 	cfg = kmalloc(sizeof(*cfg), GFP_KERNEL);
@@ -359,19 +403,52 @@ int sctp_dar_nl_link_get_dumpit(struct sk_buff *skb,
 	if (err)
 		goto out;
 	rcu_read_lock();
-	for_each_netdev_rcu(net, dev) {
-		if ((dev->flags & IFF_LOOPBACK) || dev->ifindex <= cb->args[0])
-			continue;
-		if (dar_fill_link(skb, dev, cfg, NETLINK_CB(cb->skb).portid,
-				  cb->nlh->nlmsg_seq, NLM_F_MULTI))
-			break;
-		cb->args[0] = dev->ifindex;
-	}
+	cb->seq = READ_ONCE(net->dev_base_seq);
+	do {
+		n = dar_link_batch_rcu(net, cb->args[0], batch);
+		for (i = 0; i < n; i++) {
+			if (dar_fill_link(skb, batch[i], cfg, cb,
+					  NETLINK_CB(cb->skb).portid,
+					  cb->nlh->nlmsg_seq, NLM_F_MULTI)) {
+				full = true;
+				break;
+			}
+			cb->args[0] = batch[i]->ifindex;
+		}
+	} while (!full && n == DAR_LINK_BATCH);
 	rcu_read_unlock();
 	err = skb->len;
 out:
 	kfree(cfg);
 	return err;
+}
+
+struct dar_link_req {
+	struct net *net;
+	int ifindex;
+	u32 prio;
+	bool missing;	/* out: no such device (-ENODEV) */
+};
+
+/* Under the engine's mutex: the device must still be listed, so that its
+ * unregistration (which unlists it, then queues the clearing of its
+ * priority) comes after and clears what is set here.
+ */
+static int dar_link_update(struct sctp_dar_policy_cfg *cfg, void *arg)
+{
+	struct dar_link_req *req = arg;
+	struct net_device *dev;
+	bool found;
+
+	rcu_read_lock();
+	dev = dev_get_by_index_rcu(req->net, req->ifindex);
+	found = dev && !(dev->flags & IFF_LOOPBACK);
+	rcu_read_unlock();
+	if (!found) {
+		req->missing = true;
+		return -ENODEV;
+	}
+	return sctp_dar_policy_set_link_prio(cfg, req->ifindex, req->prio);
 }
 
 /**
@@ -387,7 +464,7 @@ int sctp_dar_nl_link_set_doit(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr *attr = info->attrs[SCTP_DAR_A_LINK_IFINDEX];
 	struct net *net = genl_info_net(info);
 	struct sctp_dar_policy_cfg *cfg;
-	struct net_device *dev;
+	struct dar_link_req req = {};
 	int err;
 
 	if (GENL_REQ_ATTR_CHECK(info, SCTP_DAR_A_LINK_IFINDEX)) {
@@ -398,31 +475,19 @@ int sctp_dar_nl_link_set_doit(struct sk_buff *skb, struct genl_info *info)
 		NL_SET_ERR_MSG(info->extack, "missing priority");
 		return -EINVAL;
 	}
-	dev = dev_get_by_index(net, nla_get_u32(attr));
-	if (!dev || (dev->flags & IFF_LOOPBACK)) {
-		NL_SET_ERR_MSG_ATTR(info->extack, attr,
-				    "no such interface in this network namespace");
-		dev_put(dev);
-		return -ENODEV;
-	}
-	dev_put(dev);
-
+	req.net = net;
+	req.ifindex = nla_get_u32(attr);
+	req.prio = nla_get_u32(info->attrs[SCTP_DAR_A_LINK_PRIORITY]);
 	cfg = kmalloc(sizeof(*cfg), GFP_KERNEL);
 	if (!cfg)
 		return -ENOMEM;
-	mutex_lock(&dar_cfg_mutex);
-	err = sctp_dar_reconf_get_cfg(net, cfg);
-	if (err)
-		goto out;
-	err = sctp_dar_policy_set_link_prio(cfg, nla_get_u32(attr),
-					    nla_get_u32(info->attrs[SCTP_DAR_A_LINK_PRIORITY]));
-	if (err == -ENOSPC)
+	err = sctp_dar_reconf_update_cfg(net, dar_link_update, &req, cfg);
+	kfree(cfg);
+	if (req.missing)
+		NL_SET_ERR_MSG_ATTR(info->extack, attr,
+				    "no such interface in this network namespace");
+	else if (err == -ENOSPC)
 		NL_SET_ERR_MSG_ATTR(info->extack, attr,
 				    "at most 32 interfaces can have a priority");
-	if (!err)
-		err = sctp_dar_reconf_set_cfg(net, cfg);
-out:
-	mutex_unlock(&dar_cfg_mutex);
-	kfree(cfg);
 	return err;
 }

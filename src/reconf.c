@@ -2147,6 +2147,58 @@ int sctp_dar_reconf_set_cfg(struct net *net,
 	return 0;
 }
 
+/**
+ * sctp_dar_reconf_update_cfg - change a namespace's policy in place
+ * @net: the namespace; kept alive by the caller
+ * @update: applies the change to the copy it is given; returns 0 or a
+ *	negative errno (then nothing changes). Called under the namespace's
+ *	reconf mutex: it must not sleep on anything the engine waits for.
+ * @arg: @update's argument
+ * @scratch: room for the copy (the caller allocates it, so that nothing
+ *	is allocated under the mutex)
+ *
+ * Unlike sctp_dar_reconf_get_cfg() followed by sctp_dar_reconf_set_cfg(),
+ * the change applies to the policy as it is at that moment, so it never
+ * writes back a priority that the engine has just cleared for a vanished
+ * link. A full pass follows, as after sctp_dar_reconf_set_cfg().
+ *
+ * Context: process context; takes the namespace's reconf mutex.
+ * Return: 0, @update's error, or -ENODEV while the module is being
+ * unloaded.
+ */
+int sctp_dar_reconf_update_cfg(struct net *net,
+			       int (*update)(struct sctp_dar_policy_cfg *cfg,
+					     void *arg),
+			       void *arg, struct sctp_dar_policy_cfg *scratch)
+{
+	struct sctp_dar_reconf *r = dar_manual_get(net);
+	struct sctp_dar_net *dn = sctp_dar_net(net);
+	int err;
+
+	if (!r)
+		return -ENODEV;
+	mutex_lock(&r->lock);
+	*scratch = r->cfg;
+	err = update(scratch, arg);
+	if (!err) {
+		r->cfg = *scratch;
+		r->busy = true;
+		/* As in sctp_dar_reconf_set_cfg(). */
+		WRITE_ONCE(dn->debounce_ms, scratch->debounce_ms);
+		WRITE_ONCE(dn->grace_ms, scratch->grace_ms);
+		WRITE_ONCE(dn->require_auth, scratch->require_auth);
+	}
+	mutex_unlock(&r->lock);
+
+	if (!err) {
+		spin_lock_bh(&r->ev_lock);
+		dar_schedule_locked(r, 0);
+		spin_unlock_bh(&r->ev_lock);
+	}
+	up_read(&dar_manual_sem);
+	return err;
+}
+
 static int __net_init dar_reconf_net_init(struct net *net)
 {
 	struct sctp_dar_net *dn = sctp_dar_net(net);

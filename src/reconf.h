@@ -93,6 +93,10 @@ int sctp_dar_reconf_assoc_info(struct net *net,
 int sctp_dar_reconf_get_cfg(struct net *net, struct sctp_dar_policy_cfg *cfg);
 int sctp_dar_reconf_set_cfg(struct net *net,
 			    const struct sctp_dar_policy_cfg *cfg);
+int sctp_dar_reconf_update_cfg(struct net *net,
+			       int (*update)(struct sctp_dar_policy_cfg *cfg,
+					     void *arg),
+			       void *arg, struct sctp_dar_policy_cfg *scratch);
 int sctp_dar_reconf_init(void);
 void sctp_dar_reconf_exit(void);
 

@@ -27,6 +27,9 @@ BINS+=(/usr/bin/iperf3 /usr/bin/tcpdump)
 kver=$(cat "$kdir/kver")
 root=$(mktemp -d "${TMPDIR:-/tmp}/sctp-dar-initramfs.XXXXXX")
 trap 'rm -rf "$root"' EXIT
+# mktemp made it 0700: it becomes the VM's "/", which tests enter as an
+# unprivileged user too.
+chmod 755 "$root"
 
 mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,lib,lib64,etc,proc,sys,dev,run,tmp,root,var,tests}
 ln -s ../run "$root/var/run"

@@ -238,9 +238,9 @@ static int dar_nl_resolve(struct dar_nl *nl)
 
 	err = dar_nl_exchange(nl, nlh, dar_family_cb, nl, true);
 	if (err == -ENOENT) {
+		/* The module does not load on a family lookup. */
 		fprintf(stderr,
-			"Error: the sctp_dar module is not loaded (no generic netlink family \"%s\").\n",
-			SCTP_DAR_FAMILY_NAME);
+			"Error: the sctp_dar module is not loaded (modprobe sctp_dar).\n");
 		return err;
 	}
 	if (err || !nl->family) {
