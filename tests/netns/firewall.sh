@@ -34,10 +34,12 @@ A=10.0.1.1
 B=10.0.2.1
 RULESET=/usr/share/sctp-dar/sctp-dar-nft.example.nft
 HELPER=/usr/bin/sctp-dar-nft
-# The stream outlives the wait for the peer's view.
-DUR=12000
+# The stream outlives the wait for the peer's view. Paths the firewall
+# dropped before sctp-dar-nft admitted them recover by retransmission
+# timeouts (seconds), so both are generous.
+DUR=20000
 IVL=1000
-WAIT=8
+WAIT=15
 if [[ -e /proc/lockdep ]]; then
 	DUR=40000
 	IVL=10000
