@@ -18,6 +18,11 @@
 #   make style           checkpatch --strict on our kernel sources
 #   make sparse          sparse (C=2) on the module
 #   make check-config    check that KDIR has what sctp_dar needs
+#   make dkms-install    copy the module's source to /usr/src/sctp-dar-VERSION
+#                        and let DKMS build and install it for KVER (and
+#                        rebuild it for every kernel installed later)
+#   make dkms-remove     remove it from DKMS (all kernels) and /usr/src
+#   make dist            build/sctp-dar-VERSION.tar.gz from git HEAD
 #
 # Everything big (kernels, their builds, ccache) is cached outside the tree
 # in ${SCTP_DAR_CACHE:-${XDG_CACHE_HOME:-~/.cache}/sctp-dar}.
@@ -30,6 +35,16 @@ PREFIX ?= /usr/local
 # Kernel options sctp_dar cannot work without.
 REQUIRED_CONFIG := CONFIG_MODULES CONFIG_NET CONFIG_INET CONFIG_IP_SCTP \
 		   CONFIG_NET_NS CONFIG_NETFILTER
+
+# The one version of module and tool (modinfo, sctpaddr -V, dkms, dist).
+VERSION := $(shell sed -n 's/^\#define SCTP_DAR_VERSION "\(.*\)"/\1/p' $(CURDIR)/src/version.h)
+
+# DKMS: where the module's source goes, and extra dkms options (the tests
+# pass --dkmstree/--sourcetree/--kernelsourcedir to stay in a scratch root).
+DKMS ?= dkms
+DKMS_SOURCETREE ?= $(DESTDIR)/usr/src
+DKMS_FLAGS ?=
+DKMS_SRC := $(DKMS_SOURCETREE)/sctp-dar-$(VERSION)
 
 all: module tools
 
@@ -81,4 +96,29 @@ style:
 sparse:
 	tests/run.sh -T static/sparse -K ""
 
-.PHONY: all check-config module tools install clean check demo bench stress style sparse
+# dkms-source: the tree DKMS builds from (what the Debian package ships too).
+dkms-source:
+	rm -rf $(DKMS_SRC)
+	install -d $(DKMS_SRC)/src $(DKMS_SRC)/include/uapi/linux
+	install -m 0644 Kbuild $(DKMS_SRC)/
+	install -m 0644 src/*.c src/*.h src/compat.mk $(DKMS_SRC)/src/
+	install -m 0644 include/uapi/linux/sctp_dar.h $(DKMS_SRC)/include/uapi/linux/
+	sed 's/#MODULE_VERSION#/$(VERSION)/' dkms.conf >$(DKMS_SRC)/dkms.conf
+
+dkms-install: dkms-source
+	$(DKMS) add $(DKMS_FLAGS) -m sctp-dar -v $(VERSION)
+	$(DKMS) install $(DKMS_FLAGS) -m sctp-dar -v $(VERSION) -k $(KVER)
+
+dkms-remove:
+	-$(DKMS) remove $(DKMS_FLAGS) -m sctp-dar -v $(VERSION) --all
+	rm -rf $(DKMS_SRC)
+
+# A release tarball of what is committed (uncommitted changes are not in it).
+dist:
+	mkdir -p build
+	git -C $(CURDIR) archive --format=tar.gz --prefix=sctp-dar-$(VERSION)/ \
+		-o $(CURDIR)/build/sctp-dar-$(VERSION).tar.gz HEAD
+	@echo build/sctp-dar-$(VERSION).tar.gz
+
+.PHONY: all check-config module tools install clean check demo bench stress style sparse \
+	dkms-source dkms-install dkms-remove dist

@@ -10,6 +10,7 @@
 #         static/checkpatch  static/sparse  build/<what>  unit/<name>
 #         kunit  netns/<script>  bench/quick (make bench QUICK=1, stock-6.1
 #         only)  demo/quick (make demo, reduced; stock-6.1 only)
+#         pkg (make dist, Debian packages, DKMS; stock kernels)
 #         e.g. -T netns/roam  or  -T "kunit static"
 #   -K  kernels to boot (default "debug stock-6.1 stock-6.12")
 #   -v  stream VM consoles to stderr
@@ -265,6 +266,30 @@ for k in $kernels; do
 		show_log "$log"
 	fi
 done
+
+# ---- install it as Debian users do (pkg/) ------------------------------------------
+# make dist, the Debian packages, DKMS against each stock kernel's headers
+# (scratch trees only), then a roam in the VM with what was installed
+# (tests/pkg/check.sh).
+if selected pkg; then
+	pk=""
+	for k in $kernels; do
+		[[ $k == stock-* ]] && pk+=" $k"
+	done
+	"$SCTP_DAR_TOP/tests/pkg/check.sh" -o "$out/pkg" -k "$pk" $verbose \
+		>"$out/pkg.tsv" 2>"$out/pkg.log"
+	rc=$?
+	n=0
+	while IFS=$'\t' read -r status name detail; do
+		[[ $status == PASS || $status == FAIL || $status == SKIP ]] || continue
+		result "$status" "$name" "$detail"
+		n=$((n + 1))
+	done <"$out/pkg.tsv"
+	if ((n == 0 || (rc != 0 && $(grep -c '^FAIL' "$out/pkg.tsv") == 0))); then
+		result FAIL "pkg: tests/pkg/check.sh ran" "see $out/pkg.log"
+		show_log "$out/pkg.log"
+	fi
+fi
 
 # ---- make bench QUICK=1 (bench/quick) ------------------------------------------
 # The benchmarks run once, small, so they never rot: every scenario must

@@ -18,11 +18,15 @@ out=${3:?usage: $0 KERNEL_DIR MODULE_TREE OUT}
 # Kernel modules the tests load; built-in ones are simply not found.
 KMODS=(sctp sctp_diag inet_diag veth dummy sch_netem crc32c_generic
        libcrc32c udp_tunnel ip6_udp_tunnel)
+# netns/firewall.sh: nftables (and its netlink) for the firewall namespace.
+KMODS+=(nf_tables nfnetlink)
 # Host programs copied with their shared libraries.
 BINS=(/bin/bash /sbin/ip /sbin/tc /bin/ss /usr/bin/jq /usr/bin/sctp_darn
       /usr/bin/sctp_test /usr/bin/checksctp)
 # make bench: throughput and the capture of ASCONFs on the wire.
 BINS+=(/usr/bin/iperf3 /usr/bin/tcpdump)
+# netns/firewall.sh: the firewall between the peers.
+BINS+=(/usr/sbin/nft)
 
 kver=$(cat "$kdir/kver")
 root=$(mktemp -d "${TMPDIR:-/tmp}/sctp-dar-initramfs.XXXXXX")
@@ -58,8 +62,13 @@ done
 # kmod's modinfo (busybox's lacks the parm: lines the tests read).
 copy_with_libs /bin/kmod /usr/bin/kmod
 ln -s kmod "$root/usr/bin/modinfo"
-# sctpaddr and every test tool tests/tools/Makefile built.
-for t in "$SCTP_DAR_TOP/tools/sctpaddr/sctpaddr" "$SCTP_DAR_TOP"/tests/tools/*; do
+# sctp-dar-nft and its example ruleset (netns/firewall.sh).
+cp "$SCTP_DAR_TOP/tools/sctp-dar-nft" "$root/usr/bin/"
+mkdir -p "$root/usr/share/sctp-dar"
+cp "$SCTP_DAR_TOP/tools/sctp-dar-nft.example.nft" "$root/usr/share/sctp-dar/"
+# sctpaddr (SCTP_DAR_VM_SCTPADDR: another build of it, e.g. the one a
+# Debian package installed) and every test tool tests/tools/Makefile built.
+for t in "${SCTP_DAR_VM_SCTPADDR:-$SCTP_DAR_TOP/tools/sctpaddr/sctpaddr}" "$SCTP_DAR_TOP"/tests/tools/*; do
 	[[ -f $t && -x $t ]] || continue
 	copy_with_libs "$t" "/usr/bin/$(basename "$t")"
 done

@@ -16,7 +16,9 @@
 #
 # SCTP_DAR_VM_ENV="NAME=VALUE ..." puts those variables in the guest's
 # environment (kernel command line words the kernel hands to /init), e.g.
-# the benchmarks' BENCH_N and BENCH_QUICK.
+# the benchmarks' BENCH_N and BENCH_QUICK. SCTP_DAR_VM_MODULE=DIR boots
+# DIR/sctp_dar.ko, built elsewhere (e.g. by DKMS: tests/pkg/check.sh),
+# instead of building it; SCTP_DAR_VM_SCTPADDR=FILE puts that sctpaddr in.
 #
 # Prints one line per result (PASS/FAIL/SKIP) and exits 1 if any failed.
 # The whole VM is killed after the sum of the per-test timeouts plus two
@@ -59,7 +61,12 @@ for d in tools/sctpaddr tests/tools; do
 		make -s -C "$SCTP_DAR_TOP/$d" >&2 || vm_die "building $d failed"
 	fi
 done
-modtree=$("$SCTP_DAR_TOP/tests/vm/build-module.sh" "$kdir" "$outdir/module")
+if [[ -n ${SCTP_DAR_VM_MODULE:-} ]]; then
+	[[ -f $SCTP_DAR_VM_MODULE/sctp_dar.ko ]] || vm_die "no sctp_dar.ko in $SCTP_DAR_VM_MODULE"
+	modtree=$SCTP_DAR_VM_MODULE
+else
+	modtree=$("$SCTP_DAR_TOP/tests/vm/build-module.sh" "$kdir" "$outdir/module")
+fi
 "$SCTP_DAR_TOP/tests/vm/initramfs.sh" "$kdir" "$modtree" "$outdir/initrd.cpio.gz"
 
 plan=$(IFS=,; echo "$*")
