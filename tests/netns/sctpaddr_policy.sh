@@ -41,17 +41,17 @@ check_diag()
 defaults()
 {
 	[[ $(pol | jq -c .) == \
-	   '{"manage_wildcard":true,"manage_all_bound":false,"manage_ports":[],"grace_ms":2000,"debounce_ms":20,"require_auth":true,"paused":false,"deny":[]}' ]]
+	   '{"manage_wildcard":true,"manage_all_bound":true,"manage_ports":[],"grace_ms":2000,"holddown_ms":3000,"debounce_ms":20,"require_auth":true,"paused":false,"deny":[]}' ]]
 }
 check "policy show: the module's defaults" defaults
 
 # 2. Every setting changes, and reads back.
 roundtrip()
 {
-	sa policy set grace-ms 500 debounce-ms 10 manage-ports 5002,5004 \
+	sa policy set grace-ms 500 holddown-ms 1500 debounce-ms 10 manage-ports 5002,5004 \
 		deny 10.0.3.0/24,fd00:9::/32 require-auth on manage-wildcard on || return 1
 	[[ $(pol | jq -c .) == \
-	   '{"manage_wildcard":true,"manage_all_bound":false,"manage_ports":[5002,5004],"grace_ms":500,"debounce_ms":10,"require_auth":true,"paused":false,"deny":["10.0.3.0/24","fd00:9::/32"]}' ]]
+	   '{"manage_wildcard":true,"manage_all_bound":false,"manage_ports":[5002,5004],"grace_ms":500,"holddown_ms":1500,"debounce_ms":10,"require_auth":true,"paused":false,"deny":["10.0.3.0/24","fd00:9::/32"]}' ]]
 }
 check "policy set: every setting reads back" roundtrip
 BEFORE=$(pol)
