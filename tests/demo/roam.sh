@@ -52,13 +52,13 @@
 . "$(dirname "$0")/../netns/lib.sh"
 
 # ==== sctp_dar's set-up: the ONE place to change ===========================
-# Today the demo opts in: module parameter manage_ports=all (sctp_dar
-# manages every socket, not only the default set) and the mobile node's
-# socket bound to its path-A address (sctp_dar keeps a bound socket's
-# addresses by itself). Once an unmodified wildcard client roams with
-# sctp_dar's defaults, set DAR_PARAMS=() and DAR_CLIENT=() here.
-DAR_PARAMS=(manage_ports=all)
-DAR_CLIENT=(-B 10.0.1.1)
+# The demo uses nothing but the README's set-up: `modprobe sctp_dar` with
+# its defaults and an unmodified client (a wildcard endpoint, as almost
+# every client is). DAR_PARAMS takes module parameters and DAR_CLIENT
+# sctp_stream options (e.g. -B 10.0.1.1 for a client bound to A) to show
+# other set-ups.
+DAR_PARAMS=()
+DAR_CLIENT=()
 
 # dar_setup: load sctp_dar fresh for a case (DEMO_DAR_OFF=1: leave it
 # unloaded, to show that the sctp_dar cases fail without it).
