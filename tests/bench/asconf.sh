@@ -33,8 +33,8 @@ tap_plan $((2 * ${#BENCH_RTTS[@]}))
 require_module sctp
 require_module veth
 require_module sch_netem
-command -v tcpdump >/dev/null || skip_all "tcpdump is not installed"
-modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
+require_tool tcpdump
+require_sctp_dar
 rmmod sctp_dar
 
 caplines()

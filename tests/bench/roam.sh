@@ -42,7 +42,7 @@ tap_plan $((4 * ${#BENCH_RTTS[@]}))
 require_module sctp
 require_module veth
 require_module sch_netem
-modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
+require_sctp_dar
 rmmod sctp_dar
 
 # variant_setup VARIANT: load or unload sctp_dar for it; sets CARGS for

@@ -51,8 +51,8 @@ fi
 tap_plan $((2 * ${#SIZES[@]}))
 require_module sctp
 require_module veth
-command -v sctp_many >/dev/null || skip_all "sctp_many is not installed"
-modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
+require_own_tool sctp_many
+require_sctp_dar
 rmmod sctp_dar
 
 # learned PID: associations in PID's namespace whose peer addresses
