@@ -210,9 +210,10 @@ trap cleanup EXIT
 # module it ships (modules.builtin / modules.dep).
 kernel_has_module()
 {
-	local d=/lib/modules/$(uname -r) m=${1//-/_}
+	local d m=${1//-/_}
 
 	[[ -d /sys/module/$m ]] && return 0
+	d=/lib/modules/$(uname -r)
 	cat "$d/modules.builtin" "$d/modules.dep" 2>/dev/null |
 		sed 's/:.*//; s#.*/##; s/\.ko.*//; s/-/_/g' | grep -qx "$m"
 }
@@ -470,6 +471,56 @@ peer_has() { assoc_has_raddr "$CN" "$1" "$2"; }
 peer_lacks() { ! assoc_has_raddr "$CN" "$1" "$2"; }
 peer_primary_is() { [[ $(assoc_primary "$CN" "$1") == "$2" ]]; }
 peer_view() { assoc_raddrs "$CN" "$1" | tr '\n' ' '; }
+
+# ---- a stock correspondent ------------------------------------------------------
+
+# sctp_dar is loaded once per kernel, so a correspondent namespace cannot be
+# without it; it can be left alone. peer_stock makes sctp_dar ignore NS:
+# automatic reconfiguration paused (no pass looks at a socket, no address
+# event is acted on) and no socket managed (manage-wildcard off,
+# manage-ports none). What remains is the wire hook, which in NS only
+# observes: it counts and reports the ASCONFs NS receives and sends, and
+# would drop or rewrite a packet only with the global parameters
+# verify_enforce (drop ASCONFs failing a check) or init_set_primary (add a
+# parameter to outgoing INIT/INIT-ACK) on, so both must be off. NS then
+# behaves as stock Linux; peer_untouched checks afterwards that sctp_dar
+# changed nothing there.
+
+# peer_stock [NS]: NS (default $CN) behaves as a stock Linux peer.
+peer_stock()
+{
+	local ns=${1:-$CN} p=/sys/module/sctp_dar/parameters v
+
+	for v in verify_enforce init_set_primary; do
+		[[ $(cat "$p/$v" 2>/dev/null) == N ]] || {
+			tap_diag "peer_stock: sctp_dar parameter $v is not N"
+			return 1
+		}
+	done
+	sctpaddr -n "$ns" policy set paused on manage-wildcard off manage-ports none
+}
+
+# peer_dar [NS]: sctp_dar manages NS (default $CN) again, every socket.
+peer_dar()
+{
+	sctpaddr -n "${1:-$CN}" policy set paused off manage-wildcard on manage-ports all
+}
+
+# peer_untouched [NS]: sctp_dar changed nothing in NS (default $CN): no
+# address added or removed, no primary changed, no ASCONF dropped, no INIT
+# rewritten. On failure its counters go to the TAP diagnostics.
+peer_untouched()
+{
+	local stats
+
+	stats=$(sctpaddr -n "${1:-$CN}" -j stats) || return 1
+	if ! jq -e '.addrs_added == 0 and .addrs_removed == 0 and
+		    .primary_changes == 0 and .asconf_rx_dropped == 0 and
+		    .init_primary_added == 0' <<<"$stats" >/dev/null; then
+		tap_diag "sctp_dar acted in the stock peer: $stats"
+		return 1
+	fi
+}
 
 # tap_no_userns NAME: case NAME needs an unprivileged user namespace and
 # `unshare -U` failed. A kernel without user namespaces lacks a capability
