@@ -45,8 +45,13 @@ def rc_text(rc):
 
 
 def parse_tap(flavour, test, lines, rc):
-    cases, plan, counts = [], None, {"FAIL": 0}
+    cases, plan, counts, notrun = [], None, {"FAIL": 0}, {}
     for line in lines:
+        # lib.sh tap_notrun: "# NAME: not run: REASON" before "not ok N - NAME"
+        m = re.match(r"^# (.*): (not run: .*)$", line)
+        if m:
+            notrun[m.group(1)] = m.group(2)
+            continue
         m = re.match(r"^1\.\.(\d+)", line)
         if m and plan is None:
             plan = int(m.group(1))
@@ -59,7 +64,7 @@ def parse_tap(flavour, test, lines, rc):
         if directive == "SKIP":
             emit("SKIP", name, reason or "skipped")
         elif notok and directive != "TODO":
-            emit("FAIL", name)
+            emit("FAIL", name, notrun.get(desc, ""))
             counts["FAIL"] += 1
         else:
             emit("PASS", name)
