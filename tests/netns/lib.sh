@@ -424,6 +424,18 @@ stream_wait()
 	return $rc
 }
 
+# stream_end NAME...: end the sending phase of these streams now (SIGINT;
+# each then sends END and waits for its peer's). Streams that must outlast
+# a roam however slow the machine send with a long -d and are ended so.
+stream_end()
+{
+	local n
+
+	for n in "$@"; do
+		kill -INT "${STREAM_PID[$n]}" 2>/dev/null
+	done
+}
+
 # stream_field NAME KEY: one field of NAME's JSON result.
 stream_field()
 {

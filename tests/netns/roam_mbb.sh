@@ -28,11 +28,12 @@
 # A kernel with lock debugging is several times slower: give it time. (Its
 # build carries the fix for the stock kernel's auto_asconf bug, tests/vm/
 # patches/, so the wildcard case runs there too.)
-DUR=4000
+# The streams send until the checks are done (stream_end), however slow
+# the machine is; DUR only bounds a stuck case.
+DUR=120000
 IVL=1000
-WAIT=5
+WAIT=10
 if [[ -e /proc/lockdep ]]; then
-	DUR=30000
 	IVL=10000
 	WAIT=25
 fi
@@ -109,6 +110,9 @@ roam()
 	[[ $view == "*$b " ]] || rc=1
 	tap_result $rc "$name: A deleted when its cable is pulled, B primary"
 
+	# Half a second of traffic over B alone, then the end.
+	sleep 0.5
+	stream_end "$name-mn" "$name-cn"
 	rc=0
 	stream_wait "$name-mn" || rc=1
 	stream_wait "$name-cn" || rc=1
