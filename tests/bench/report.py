@@ -86,6 +86,23 @@ def fmt(x, digits=1):
     return f"{int(x):,}"
 
 
+def lost_cell(s):
+    """The "lost" cell of a roam row: lost messages, and the runs whose
+    stream never arrived whole or whose association died (which lost no
+    message they received, so "0 lost" alone would hide them)."""
+    cell = str(s["lost"])
+    if s.get("undelivered"):
+        cell += f" ({s['undelivered']})"
+    why = []
+    if s.get("unrecovered"):
+        why.append(f"{s['unrecovered']}/{s['runs']} never recovered")
+    if s.get("assoc_lost"):
+        why.append(f"{s['assoc_lost']}/{s['runs']} association lost")
+    if why:
+        cell += ", **" + ", ".join(why) + "**"
+    return cell
+
+
 def fmt_mmm(s, digits=1):
     if not s:
         return "–"
@@ -131,6 +148,11 @@ def summarise(records):
                 "duplicated": sum(r.get("duplicated") or 0 for r in rs),
                 "corrupted": sum(r.get("corrupted") or 0 for r in rs),
                 "out_of_order": sum(r.get("out_of_order") or 0 for r in rs),
+                # "lost" only counts holes in what arrived: a stream that
+                # never recovered, or whose association died, lost no
+                # message it received. These say so.
+                "unrecovered": sum(1 for r in rs if r.get("end_received") is not True),
+                "assoc_lost": sum(1 for r in rs if r.get("assoc_lost") is not False),
                 "cap_s": rs[0].get("cap_s"),
             })
 
@@ -243,7 +265,7 @@ def markdown(meta, summ):
             tgt = verdict(max(s["gap_down_ms"]["median"], s["gap_up_ms"]["median"]), 2.0)
         L.append(f"| {s['rtt_ms']} ms | {LABEL.get(s['variant'], s['variant'])} | "
                  f"{s['recovered']}/{s['runs']} | {fmt_mmm(s['gap_down_ms'])} | "
-                 f"{fmt_mmm(s['gap_up_ms'])} | {fmt_mmm(s['baseline_gap_ms'])} | {s['lost']} | {tgt} |")
+                 f"{fmt_mmm(s['gap_up_ms'])} | {fmt_mmm(s['baseline_gap_ms'])} | {lost_cell(s)} | {tgt} |")
     L.append("")
     cap = next((s["cap_s"] for s in summ["bbm"] if s.get("cap_s")), 10)
     L.append("**2. Break-before-make roam** (routed, strict rp_filter; A's cable pulled, B "
@@ -267,8 +289,7 @@ def markdown(meta, summ):
             rec = f"**0/{s['runs']}** (no recovery within {cap} s)"
         L.append(f"| {s['rtt_ms']} ms | {LABEL.get(s['variant'], s['variant'])} | {rec} | "
                  f"{fmt_mmm(s['gap_down_ms'])} | {fmt_mmm(s['gap_up_ms'])} | "
-                 f"{fmt_mmm(s['baseline_gap_ms'])} | {s['lost']}"
-                 f"{' (' + str(s['undelivered']) + ')' if s['undelivered'] else ''} | {tgt} |")
+                 f"{fmt_mmm(s['baseline_gap_ms'])} | {lost_cell(s)} | {tgt} |")
     L.append("")
     L.append("**3. Address event → first ASCONF on the wire** (kernel notification → capture "
              "on the correspondent), ms. Target: ≤ 5 ms. p99 only where ≥ 100 events.")
@@ -451,13 +472,18 @@ def main():
                f"{len(rows)} rows" if not ok else "")
     dar_rows = [s for sc in ("mbb", "bbm") for s in summ[sc]
                 if s["variant"] in ("sctp_dar", "dar-bound", "dar-wildcard")]
-    # Integrity only: whether a roam recovered within the cap is a timing,
-    # reported in the table, never asserted.
+    # Integrity: every sctp_dar stream arrived whole (END received) over a
+    # living association. How long a recovery took is reported in the
+    # table, never asserted; the cap only tells "recovered" from "never".
+    # The stock kernel's runs may fail to recover: that is what is measured.
     bad = [f"{s['variant']} rtt {s['rtt_ms']}: {s['lost']} lost, {s['duplicated']} dup, "
-            f"{s['corrupted']} corrupt, {s['out_of_order']} reordered" for s in dar_rows
-            if s["lost"] or s["duplicated"] or s["corrupted"] or s["out_of_order"]]
+           f"{s['corrupted']} corrupt, {s['out_of_order']} reordered, "
+           f"{s['unrecovered']}/{s['runs']} never recovered, "
+           f"{s['assoc_lost']}/{s['runs']} association lost" for s in dar_rows
+           if s["lost"] or s["duplicated"] or s["corrupted"] or s["out_of_order"]
+           or s["unrecovered"] or s["assoc_lost"]]
     result(bool(dar_rows) and not bad,
-           "with sctp_dar no stream lost, duplicated, reordered or corrupted data",
+           "with sctp_dar every stream arrived whole, association alive",
            "; ".join(bad))
     md_ok = os.path.getsize(os.path.join(a.out, "results.md")) > 0
     result(md_ok, "results.md written")

@@ -42,7 +42,7 @@ tap_plan $((4 * ${#BENCH_RTTS[@]}))
 require_module sctp
 require_module veth
 require_module sch_netem
-modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
+require_sctp_dar
 rmmod sctp_dar
 
 # variant_setup VARIANT: load or unload sctp_dar for it; sets CARGS for
@@ -88,6 +88,7 @@ record_stream()
 		  undelivered_down: (($cn.sent // 0) - ($mn.received // 0)),
 		  undelivered_up: (($mn.sent // 0) - ($cn.received // 0)),
 		  assoc_lost: (($mn.assoc_lost != false) or ($cn.assoc_lost != false)),
+		  end_received: (($mn.end_received == true) and ($cn.end_received == true)),
 		  clean: (($mn.lost == 0) and ($cn.lost == 0) and
 			  ($mn.duplicated == 0) and ($cn.duplicated == 0) and
 			  ($mn.corrupted == 0) and ($cn.corrupted == 0) and
@@ -96,17 +97,16 @@ record_stream()
 			  ($mn.assoc_lost == false) and ($cn.assoc_lost == false))} + $x')"
 }
 
-# intact SCEN: both of SCEN's streams lost, duplicated, reordered and
-# corrupted nothing (whether they recovered in time is a number for the
-# table, not a pass/fail: no timing is asserted).
+# intact SCEN: both of SCEN's streams arrived whole: nothing lost,
+# duplicated, reordered or corrupted, the END marker received (a stream
+# that never recovered and was stopped at its bound has lost nothing it
+# received, but did not arrive) and the association alive. How long the
+# recovery took is a number for the table, never asserted; the bound
+# (BBM_CAP s after the break, the stream's length + 15 s for mbb) only
+# tells "recovered" from "never".
 intact()
 {
-	local f
-
-	for f in "$LIB_TMP/$1-mn.json" "$LIB_TMP/$1-cn.json"; do
-		jq -e '.lost == 0 and .duplicated == 0 and .corrupted == 0 and
-		       .out_of_order == 0' "$f" >/dev/null 2>&1 || return 1
-	done
+	stream_clean "$1-mn" && stream_clean "$1-cn"
 }
 
 # ---- 1. make-before-break ---------------------------------------------------
@@ -241,7 +241,7 @@ for rtt in "${BENCH_RTTS[@]}"; do
 		done
 	done
 	tap_result $((measured != runs)) "mbb rtt ${rtt} ms: $measured/$runs runs measured"
-	tap_result $((clean != runs)) "mbb rtt ${rtt} ms: no data lost, duplicated, reordered or corrupted with sctp_dar ($clean/$runs runs ok)"
+	tap_result $((clean != runs)) "mbb rtt ${rtt} ms: with sctp_dar the streams arrived whole, association alive ($clean/$runs runs ok)"
 
 	measured=0 clean=0 runs=0
 	for ((rep = 1; rep <= reps; rep++)); do
@@ -260,7 +260,7 @@ for rtt in "${BENCH_RTTS[@]}"; do
 		done
 	done
 	tap_result $((measured != runs)) "bbm rtt ${rtt} ms: $measured/$runs runs measured"
-	tap_result $((clean != runs)) "bbm rtt ${rtt} ms: no data lost, duplicated, reordered or corrupted with sctp_dar ($clean/$runs runs ok)"
+	tap_result $((clean != runs)) "bbm rtt ${rtt} ms: with sctp_dar the streams arrived whole, association alive ($clean/$runs runs ok)"
 	first=0
 done
 fresh_tmp

@@ -51,8 +51,8 @@ fi
 tap_plan $((2 * ${#SIZES[@]}))
 require_module sctp
 require_module veth
-command -v sctp_many >/dev/null || skip_all "sctp_many is not installed"
-modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
+require_own_tool sctp_many
+require_sctp_dar
 rmmod sctp_dar
 
 # learned PID: associations in PID's namespace whose peer addresses
@@ -250,6 +250,7 @@ run()
 		  dar_slab_bytes_per_assoc: $mem,
 		  dar_cache_bytes: {assoc: $c_assoc, sock: $c_sock,
 				    wire: $c_wire}}')"
+	SCALE_RECORDED=1
 	# Whether every peer acknowledged within CAP is a timing, reported;
 	# losing an association is a failure.
 	((lost_cn == 0 && lost_mn == 0))
@@ -258,10 +259,14 @@ run()
 for n in "${SIZES[@]}"; do
 	reps=1
 	((n <= 1000 && BENCH_N > 1)) && reps=$((BENCH_N < 3 ? BENCH_N : 3))
-	good=0 dar_good=0
+	good=0 dar_good=0 measured=0
 	for ((rep = 1; rep <= reps; rep++)); do
 		for v in stock sctp_dar; do
-			if run "$v" "$n" "$rep"; then
+			SCALE_RECORDED=0
+			run "$v" "$n" "$rep"
+			rc=$?
+			measured=$((measured + SCALE_RECORDED))
+			if ((rc == 0)); then
 				good=$((good + 1))
 				[[ $v == sctp_dar ]] && dar_good=$((dar_good + 1))
 			fi
@@ -271,7 +276,9 @@ for n in "${SIZES[@]}"; do
 		fresh_tmp
 		sleep $((n / 2000 + 1))
 	done
-	tap_ok "scale $n: measured ($good/$((2 * reps)) runs lost no association)"
+	# The stock kernel may lose associations at scale: that is measured
+	# (and reported as lost), not a failure; not measuring is.
+	tap_result $((measured != 2 * reps)) "scale $n: $measured/$((2 * reps)) runs measured ($good lost no association)"
 	tap_result $((dar_good != reps)) "scale $n: sctp_dar lost no association"
 done
 fresh_tmp

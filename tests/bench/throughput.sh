@@ -25,11 +25,11 @@ PROTOS=(sctp tcp udp)
 tap_plan ${#PROTOS[@]}
 require_module sctp
 require_module veth
-command -v iperf3 >/dev/null || skip_all "iperf3 is not installed"
-modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
+require_tool iperf3
+require_sctp_dar
 rmmod sctp_dar
 
-topo_two_paths || skip_all "cannot build the topology"
+topo_two_paths || setup_fail "cannot build the topology"
 ip netns exec "$CN" iperf3 -s -B 10.0.1.2 >"$LIB_TMP/srv.log" 2>&1 &
 LIB_PIDS+=($!)
 wait_for 5 ip netns exec "$CN" ss -ltn 'sport = :5201' | grep -q LISTEN

@@ -37,10 +37,10 @@ PARAMS=/sys/module/sctp_dar/parameters
 
 tap_plan 17
 
-modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
-command -v asconf_inject >/dev/null || skip_all "asconf_inject not built"
-command -v sctp_bindx >/dev/null || skip_all "sctp_bindx not built"
-[[ -w $PARAMS/verify_enforce ]] || skip_all "sctp_dar has no wire hook"
+require_sctp_dar
+require_own_tool asconf_inject
+require_own_tool sctp_bindx
+[[ -w $PARAMS/verify_enforce ]] || setup_fail "sctp_dar has no wire hook"
 
 # Module parameters are global: put back what was there.
 SAVED_DENY=$(cat "$PARAMS/deny_prefixes")
@@ -62,7 +62,7 @@ echo "10.9.0.0/16" >"$PARAMS/deny_prefixes"
 echo 10 >"$PARAMS/asconf_rate"
 echo 20 >"$PARAMS/asconf_burst"
 echo N >"$PARAMS/verify_enforce"
-topo_two_paths || skip_all "cannot build the topology"
+topo_two_paths || setup_fail "cannot build the topology"
 for ns in "$MN" "$CN"; do
 	sctp_sysctl "$ns" addip_enable 1
 	sctp_sysctl "$ns" auth_enable 1
@@ -126,13 +126,13 @@ ctrs_are()
 MN_EV=$LIB_TMP/mn.events
 CN_EV=$LIB_TMP/cn.events
 monitor "$MN" "$MN_EV" && monitor "$CN" "$CN_EV" ||
-	skip_all "sctpaddr monitor does not start"
+	setup_fail "sctpaddr monitor does not start"
 
 stream_server wire-cn "$CN" "$PORT" -d "$DUR" -i "$IVL" \
 	-B 10.0.1.2 -B 10.0.2.2 &&
 	stream_client wire-mn "$MN" 10.0.1.2 "$PORT" -d "$DUR" -i "$IVL" \
 		-P 6401 -B 10.0.1.1 ||
-	skip_all "no association"
+	setup_fail "no association"
 
 # 1. A real roam: B appears, sctp_dar adds it and makes it the peer's
 # primary; the mobile node's hook sees each ASCONF leave and its ACK come.

@@ -27,8 +27,8 @@ IVL=2000
 
 tap_plan 4
 
-modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
-[[ -w $PARAMS/init_set_primary ]] || skip_all "sctp_dar has no init_set_primary"
+require_sctp_dar
+[[ -w $PARAMS/init_set_primary ]] || setup_fail "sctp_dar has no init_set_primary"
 SAVED=$(cat "$PARAMS/init_set_primary")
 restore_params()
 {
@@ -37,13 +37,13 @@ restore_params()
 }
 trap restore_params EXIT
 
-topo_two_paths both || skip_all "cannot build the topology"
+topo_two_paths both || setup_fail "cannot build the topology"
 for ns in "$MN" "$CN"; do
 	sctp_sysctl "$ns" addip_enable 1
 	sctp_sysctl "$ns" auth_enable 1
 done
 ip -n "$MN" route add 10.0.1.2/32 via 10.0.2.2 dev mn-b src 10.0.2.1 ||
-	skip_all "cannot add the preferred route"
+	setup_fail "cannot add the preferred route"
 
 # assoc NAME PORT: a stream from the correspondent (local port 6500 + the
 # last two digits of PORT) to the mobile node's old address; PRIM gets the

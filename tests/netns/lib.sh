@@ -14,8 +14,10 @@
 #     +-------------------------+            +-------------------------+
 #   (*) only with "topo_two_paths both"; roam tests add them with mn_addr_b.
 #
-# Provides: TAP 13 output (tap_plan, tap_ok, tap_fail, tap_skip, tap_result,
-# tap_diag), the kselftest exit codes, unique namespace names, address and
+# Provides: TAP 13 output (tap_plan, tap_ok, tap_fail, tap_skip, tap_notrun,
+# tap_result, tap_diag), the two ways to give up (skip_all: the machine
+# lacks something; setup_fail: it has everything and setting up failed),
+# the kselftest exit codes, unique namespace names, address and
 # link helpers ("cable pulled" = carrier off with the address kept), a
 # bounded poll (wait_for), the checksummed stream (stream_server,
 # stream_client, stream_wait, stream_field) and an idempotent cleanup that
@@ -59,11 +61,23 @@ tap_fail()
 	echo "not ok $TAP_N - $*"
 }
 
-# tap_skip NAME REASON
+# tap_skip NAME REASON: a case that cannot run because the machine lacks
+# a capability (a tool, a kernel feature); REASON says which. Never for a
+# setup step that failed: that is tap_notrun.
 tap_skip()
 {
 	TAP_N=$((TAP_N + 1))
 	echo "ok $TAP_N - $1 # SKIP $2"
+}
+
+# tap_notrun NAME REASON: a case that could not run because something it
+# needs failed to set up (no association, no id, a monitor that did not
+# start). It counts as a failure: the suite must not look greener than it
+# is.
+tap_notrun()
+{
+	tap_diag "$1: not run: $2"
+	tap_fail "$1"
 }
 
 # tap_result RC NAME: ok when RC is 0.
@@ -112,8 +126,11 @@ tap_exit()
 	exit $ksft_pass
 }
 
-# Give up on the rest of the script: say why, exit 4. Before the plan the
-# whole script is skipped; after it, every case not yet run is.
+# skip_all REASON: the machine lacks a capability the rest of the script
+# needs (a third-party tool, a kernel module or feature the kernel does
+# not have): say which, exit 4. Before the plan the whole script is
+# skipped; after it, every case not yet run is. For anything that exists
+# but failed to set up, use setup_fail.
 skip_all()
 {
 	if [[ -z $TAP_PLAN ]]; then
@@ -125,6 +142,25 @@ skip_all()
 		done
 	fi
 	exit $ksft_skip
+}
+
+# setup_fail REASON: the rest of the script cannot run because setting it
+# up failed (sctp_dar does not load, a topology, association, monitor or
+# parameter is missing): a failure, never a skip. Before the plan one
+# failing case "setup" is reported; after it, every case not yet run
+# fails.
+setup_fail()
+{
+	if [[ -z $TAP_PLAN ]]; then
+		tap_plan 1
+		tap_notrun "setup" "$*"
+	else
+		tap_diag "setup failed: $*"
+		while ((TAP_N < TAP_PLAN)); do
+			tap_notrun "case $((TAP_N + 1))" "setup failed: $*"
+		done
+	fi
+	exit $ksft_fail
 }
 
 # ---- cleanup ----------------------------------------------------------------
@@ -170,10 +206,55 @@ trap cleanup EXIT
 
 # ---- modules and namespaces -------------------------------------------------
 
-# require_module NAME: load it or skip the whole script.
+# kernel_has_module NAME: the running kernel has NAME, built in or as a
+# module it ships (modules.builtin / modules.dep).
+kernel_has_module()
+{
+	local d m=${1//-/_}
+
+	[[ -d /sys/module/$m ]] && return 0
+	d=/lib/modules/$(uname -r)
+	cat "$d/modules.builtin" "$d/modules.dep" 2>/dev/null |
+		sed 's/:.*//; s#.*/##; s/\.ko.*//; s/-/_/g' | grep -qx "$m"
+}
+
+# require_module NAME: load a kernel module. A kernel that does not have it
+# is a missing capability (skip the script); one that has it but fails to
+# load it is a setup failure.
 require_module()
 {
-	modprobe "$1" 2>/dev/null || skip_all "kernel module $1 not available"
+	modprobe "$1" 2>/dev/null && return 0
+	kernel_has_module "$1" || skip_all "the kernel has no module $1"
+	setup_fail "modprobe $1 failed"
+}
+
+# require_sctp_dar: load sctp_dar, the module under test; failing to is a
+# failure, whatever the reason.
+require_sctp_dar()
+{
+	modprobe sctp_dar || setup_fail "modprobe sctp_dar failed"
+}
+
+# require_tool CMD...: a third-party program the script needs (jq, tc,
+# tcpdump, iperf3): absent, the script is skipped, saying which.
+require_tool()
+{
+	local t
+
+	for t in "$@"; do
+		command -v "$t" >/dev/null || skip_all "$t is not installed"
+	done
+}
+
+# require_own_tool CMD...: one of our own programs (tests/tools, sctpaddr),
+# which the harness builds into every VM image: absent is a failure.
+require_own_tool()
+{
+	local t
+
+	for t in "$@"; do
+		command -v "$t" >/dev/null || setup_fail "$t is not in the VM image (not built?)"
+	done
 }
 
 # ns_add NAME: a namespace with lo up, registered for cleanup.
@@ -343,6 +424,18 @@ stream_wait()
 	return $rc
 }
 
+# stream_end NAME...: end the sending phase of these streams now (SIGINT;
+# each then sends END and waits for its peer's). Streams that must outlast
+# a roam however slow the machine send with a long -d and are ended so.
+stream_end()
+{
+	local n
+
+	for n in "$@"; do
+		kill -INT "${STREAM_PID[$n]}" 2>/dev/null
+	done
+}
+
 # stream_field NAME KEY: one field of NAME's JSON result.
 stream_field()
 {
@@ -390,3 +483,65 @@ peer_has() { assoc_has_raddr "$CN" "$1" "$2"; }
 peer_lacks() { ! assoc_has_raddr "$CN" "$1" "$2"; }
 peer_primary_is() { [[ $(assoc_primary "$CN" "$1") == "$2" ]]; }
 peer_view() { assoc_raddrs "$CN" "$1" | tr '\n' ' '; }
+
+# ---- a stock correspondent ------------------------------------------------------
+
+# sctp_dar is loaded once per kernel, so a correspondent namespace cannot be
+# without it; it can be left alone. peer_stock makes sctp_dar ignore NS:
+# automatic reconfiguration paused (no pass looks at a socket, no address
+# event is acted on) and no socket managed (manage-wildcard off,
+# manage-ports none). What remains is the wire hook, which in NS only
+# observes: it counts and reports the ASCONFs NS receives and sends, and
+# would drop or rewrite a packet only with the global parameters
+# verify_enforce (drop ASCONFs failing a check) or init_set_primary (add a
+# parameter to outgoing INIT/INIT-ACK) on, so both must be off. NS then
+# behaves as stock Linux; peer_untouched checks afterwards that sctp_dar
+# changed nothing there.
+
+# peer_stock [NS]: NS (default $CN) behaves as a stock Linux peer.
+peer_stock()
+{
+	local ns=${1:-$CN} p=/sys/module/sctp_dar/parameters v
+
+	for v in verify_enforce init_set_primary; do
+		[[ $(cat "$p/$v" 2>/dev/null) == N ]] || {
+			tap_diag "peer_stock: sctp_dar parameter $v is not N"
+			return 1
+		}
+	done
+	sctpaddr -n "$ns" policy set paused on manage-wildcard off manage-ports none
+}
+
+# peer_dar [NS]: sctp_dar manages NS (default $CN) again, every socket.
+peer_dar()
+{
+	sctpaddr -n "${1:-$CN}" policy set paused off manage-wildcard on manage-ports all
+}
+
+# peer_untouched [NS]: sctp_dar changed nothing in NS (default $CN): no
+# address added or removed, no primary changed, no ASCONF dropped, no INIT
+# rewritten. On failure its counters go to the TAP diagnostics.
+peer_untouched()
+{
+	local stats
+
+	stats=$(sctpaddr -n "${1:-$CN}" -j stats) || return 1
+	if ! jq -e '.addrs_added == 0 and .addrs_removed == 0 and
+		    .primary_changes == 0 and .asconf_rx_dropped == 0 and
+		    .init_primary_added == 0' <<<"$stats" >/dev/null; then
+		tap_diag "sctp_dar acted in the stock peer: $stats"
+		return 1
+	fi
+}
+
+# tap_no_userns NAME: case NAME needs an unprivileged user namespace and
+# `unshare -U` failed. A kernel without user namespaces lacks a capability
+# (skip); one that has them failed to set the case up (failure).
+tap_no_userns()
+{
+	if [[ -e /proc/self/ns/user ]]; then
+		tap_notrun "$1" "unshare -U failed although the kernel has user namespaces"
+	else
+		tap_skip "$1" "the kernel has no user namespaces (CONFIG_USER_NS)"
+	fi
+}

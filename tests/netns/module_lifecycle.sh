@@ -2,20 +2,41 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # module_lifecycle.sh - sctp_dar loads, shows itself, refuses what it must,
-# and unloads cleanly, also with namespaces and live associations around.
+# and unloads cleanly, also with namespaces and live associations around:
+# an association it does not manage, and associations opened before it was
+# loaded, which it then manages (a roam works) and leaves intact when it
+# is unloaded during their traffic.
 # Runs first in a VM: its first case needs sctp.ko not yet loaded.
 #
 #   $MN mn-a 10.0.1.1 ===== path A ===== cn-a 10.0.1.2 $CN   (last cases)
+#       mn-b 10.0.2.1 ===== path B ===== cn-b 10.0.2.2       (the roam)
 . "$(dirname "$0")/lib.sh"
 
-tap_plan 10
+tap_plan 15
+# The debug kernel (lockdep, KASAN) is several times slower. The streams
+# of cases 11-15 send until told to stop (SIGINT ends the sending phase,
+# END follows), however slow the machine; DUR only bounds a stuck case.
+DUR=120000
+IVL=1000
+WAIT=10
+if [[ -e /proc/lockdep ]]; then
+	IVL=10000
+	WAIT=25
+fi
 kver=$(uname -r)
 mod=/lib/modules/$kver/extra/sctp_dar.ko
 sctp_ko=$(find /lib/modules/"$kver" -name sctp.ko | head -n 1)
 
 # 1. Without SCTP the module refuses with a clear message and errno.
+# The harness runs this script first; run after others, sctp.ko may be
+# loaded, unused: unload it.
 if grep -q '^sctp ' /proc/modules; then
-	tap_skip "refuses clearly without sctp.ko" "sctp.ko is already loaded"
+	for m in sctp_dar_test sctp_dar sctp_diag sctp; do
+		grep -q "^$m " /proc/modules && rmmod "$m" 2>/dev/null
+	done
+fi
+if grep -q '^sctp ' /proc/modules; then
+	tap_notrun "refuses clearly without sctp.ko" "sctp.ko is loaded and in use: $(grep '^sctp ' /proc/modules)"
 elif [[ ! -f $sctp_ko ]]; then
 	tap_skip "refuses clearly without sctp.ko" "sctp is built in"
 else
@@ -101,4 +122,49 @@ stream_wait lc-mn || rc=1
 stream_wait lc-cn || rc=1
 stream_clean lc-mn && stream_clean lc-cn || rc=1
 tap_result $rc "stream intact across the unload"
+
+# 11-15. Associations opened before sctp_dar is loaded become managed: a
+# make-before-break roam after the load works (B added and made the
+# peer's primary, A deleted when its cable is pulled). Then unloading it
+# during their traffic leaves the association and the stream intact. The
+# correspondent is left alone by sctp_dar (a stock peer, lib.sh
+# peer_stock): every reconfiguration comes from the mobile node's.
+for ns in "$MN" "$CN"; do
+	sctp_sysctl "$ns" addip_enable 1
+	sctp_sysctl "$ns" auth_enable 1
+done
+rc=0
+stream_server pre-cn "$CN" 5011 -d "$DUR" -i "$IVL" -B 10.0.1.2 -B 10.0.2.2 || rc=1
+stream_client pre-mn "$MN" 10.0.1.2 5011 -d "$DUR" -i "$IVL" -B 10.0.1.1 || rc=1
+! grep -q '^sctp_dar ' /proc/modules || rc=1
+tap_result $rc "association up before sctp_dar is loaded"
+if ((rc)); then
+	setup_fail "no association before the load"
+fi
+sleep 0.5
+insmod "$mod" manage_ports=all && peer_stock
+tap_result $? "insmod manage_ports=all with the association open"
+
+mn_addr_b
+wait_for "$WAIT" peer_primary_is 5011 10.0.2.1
+rc=$?
+carrier "$MN" mn-a off
+wait_for "$WAIT" peer_lacks 5011 10.0.1.1 || rc=1
+view=$(peer_view 5011)
+tap_diag "peer view after the roam: $view"
+[[ $view == "*10.0.2.1 " ]] || rc=1
+tap_diag "mn: $(sctpaddr -n "$MN" -j assoc show pport 5011 2>&1)"
+tap_result $rc "a roam after the load: peer knows only B, as primary"
+
+rmmod sctp_dar
+tap_result $? "rmmod during traffic on a managed association"
+# A second of traffic without sctp_dar, then the end of the streams.
+sleep 1
+stream_end pre-mn pre-cn
+rc=0
+stream_wait pre-mn || rc=1
+stream_wait pre-cn || rc=1
+stream_clean pre-mn && stream_clean pre-cn || rc=1
+tap_diag "max gap down $(stream_field pre-mn max_gap_ms) ms, up $(stream_field pre-cn max_gap_ms) ms"
+tap_result $rc "stream intact across the load, the roam and the unload"
 tap_exit

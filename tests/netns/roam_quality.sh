@@ -19,11 +19,11 @@
 . "$(dirname "$0")/lib.sh"
 
 tap_plan 5
-command -v tc >/dev/null || skip_all "tc is not installed"
-modprobe sctp_dar || skip_all "cannot load sctp_dar"
-modprobe sch_netem 2>/dev/null || skip_all "sch_netem is not available"
+require_tool tc
+require_sctp_dar
+require_module sch_netem
 manage_ports 5002
-topo_two_paths || skip_all "cannot build the topology"
+topo_two_paths || setup_fail "cannot build the topology"
 for ns in "$MN" "$CN"; do
 	sctp_sysctl "$ns" addip_enable 1
 	sctp_sysctl "$ns" auth_enable 1
@@ -52,7 +52,7 @@ check_diag()
 
 stream_server s "$CN" 5003 -d 120000 -B 10.0.1.2 -B 10.0.2.2 &&
 	stream_client c "$MN" 10.0.1.2 5003 -d 120000 -B 10.0.1.1 -P 5002 ||
-	skip_all "cannot set up the association"
+	setup_fail "cannot set up the association"
 
 # 1. The roam to B (make-before-break).
 roamed()

@@ -22,11 +22,11 @@
 DUR=120000
 
 tap_plan 15
-command -v sctpaddr >/dev/null || skip_all "sctpaddr is not installed"
-command -v jq >/dev/null || skip_all "jq is not installed"
-modprobe sctp_dar || skip_all "cannot load sctp_dar"
+require_own_tool sctpaddr
+require_tool jq
+require_sctp_dar
 manage_ports 5002
-topo_two_paths || skip_all "cannot build the topology"
+topo_two_paths || setup_fail "cannot build the topology"
 for ns in "$MN" "$CN"; do
 	sctp_sysctl "$ns" addip_enable 1
 	sctp_sysctl "$ns" auth_enable 1
@@ -37,13 +37,13 @@ MON=$LIB_TMP/monitor.json
 sctpaddr -n "$MN" -t -j monitor >"$MON" 2>"$LIB_TMP/monitor.err" &
 MON_PID=$!
 LIB_PIDS+=("$MON_PID")
-wait_for 5 grep -q '^271 ' "/proc/$MON_PID/syscall" || skip_all "monitor did not start"
+wait_for 5 grep -q '^271 ' "/proc/$MON_PID/syscall" || setup_fail "monitor did not start"
 
 stream_server s1 "$CN" 5001 -d "$DUR" -B 10.0.1.2 -B 10.0.2.2 &&
 	stream_client c1 "$MN" 10.0.1.2 5001 -d "$DUR" -B 10.0.1.1 ||
-	skip_all "cannot set up the association"
+	setup_fail "cannot set up the association"
 ID=$(sctpaddr -n "$MN" -j assoc show pport 5001 | jq '.[0].id')
-[[ $ID =~ ^[0-9]+$ ]] || skip_all "association id not found"
+[[ $ID =~ ^[0-9]+$ ]] || setup_fail "association id not found"
 STATS0=$(sctpaddr -n "$MN" -j stats)
 
 # check_diag: what a failing check (lib.sh) shows.
@@ -164,7 +164,7 @@ check "stream intact through the manual changes" stream1
 ip -n "$MN" addr del 10.0.2.1/24 dev mn-b
 stream_server s2 "$CN" 5003 -d "$DUR" -B 10.0.1.2 -B 10.0.2.2 &&
 	stream_client c2 "$MN" 10.0.1.2 5003 -d "$DUR" -B 10.0.1.1 -P 5002 ||
-	skip_all "cannot set up the managed association"
+	setup_fail "cannot set up the managed association"
 ID2=$(sctpaddr -n "$MN" -j assoc show lport 5002 | jq '.[0].id')
 pinned()
 {

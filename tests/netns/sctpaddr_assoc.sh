@@ -15,10 +15,10 @@
 . "$(dirname "$0")/lib.sh"
 
 tap_plan 18
-command -v sctpaddr >/dev/null || skip_all "sctpaddr is not installed"
-command -v jq >/dev/null || skip_all "jq is not installed"
+require_own_tool sctpaddr
+require_tool jq
 topo_two_paths both
-modprobe sctp_dar || skip_all "cannot load sctp_dar"
+require_sctp_dar
 
 # sa NS ARGS...: sctpaddr in namespace NS (its own -n option).
 sa()
@@ -69,14 +69,14 @@ check "no associations: no text, JSON []" \
 # The associations.
 stream_server s4 "$CN" 5001 -d 600000 -i 100000 -B 10.0.1.2 -B 10.0.2.2 &&
 	stream_client c4 "$MN" 10.0.1.2,10.0.2.2 5001 -d 600000 -i 100000 \
-		-B 10.0.1.1 -B 10.0.2.1 || skip_all "cannot set up association A4"
+		-B 10.0.1.1 -B 10.0.2.1 || setup_fail "cannot set up association A4"
 for ns in "$MN" "$CN"; do
 	sctp_sysctl "$ns" addip_enable 1
 	sctp_sysctl "$ns" auth_enable 1
 done
 stream_server s6 "$CN" 5002 -d 600000 -i 100000 -B fd00:1::2 &&
 	stream_client c6 "$MN" fd00:1::2 5002 -d 600000 -i 100000 -B fd00:1::1 ||
-	skip_all "cannot set up association A6"
+	setup_fail "cannot set up association A6"
 
 run sa "$MN" -j assoc show
 MNJ=$OUT

@@ -13,11 +13,11 @@
 . "$(dirname "$0")/lib.sh"
 
 tap_plan 48
-command -v sctpaddr >/dev/null || skip_all "sctpaddr is not installed"
-command -v nlraw >/dev/null || skip_all "nlraw is not installed"
-command -v jq >/dev/null || skip_all "jq is not installed"
+require_own_tool sctpaddr
+require_own_tool nlraw
+require_tool jq
 topo_two_paths
-modprobe sctp_dar || skip_all "cannot load sctp_dar"
+require_sctp_dar
 # ADD-IP on, so that the refusals below are about the request itself.
 for ns in "$MN" "$CN"; do
 	sctp_sysctl "$ns" addip_enable 1
@@ -26,10 +26,10 @@ done
 
 stream_server s "$CN" 5001 -d 600000 -i 100000 -B 10.0.1.2 &&
 	stream_client c "$MN" 10.0.1.2 5001 -d 600000 -i 100000 -B 10.0.1.1 ||
-	skip_all "cannot set up the association"
+	setup_fail "cannot set up the association"
 ID=$(sctpaddr -n "$MN" -j assoc show pport 5001 | jq '.[0].id')
 CN_ID=$(sctpaddr -n "$CN" -j assoc show lport 5001 | jq '.[0].id')
-[[ $ID =~ ^[0-9]+$ && $CN_ID =~ ^[0-9]+$ ]] || skip_all "association ids not found"
+[[ $ID =~ ^[0-9]+$ && $CN_ID =~ ^[0-9]+$ ]] || setup_fail "association ids not found"
 snapshot()
 {
 	sctpaddr -n "$MN" -j assoc show | jq -S '[.[] | {id, state, lport, pport, ino,
@@ -145,7 +145,7 @@ if unshare -U true 2>/dev/null; then
 	raw "unprivileged user namespace may read" "ok replies=1 intr=0" \
 		-U -D assoc-get
 else
-	tap_skip "unprivileged user namespace may read" "no user namespaces"
+	tap_no_userns "unprivileged user namespace may read"
 fi
 if unshare -U true 2>/dev/null; then
 	raw "unprivileged user namespace: addr-add is EPERM" \
@@ -153,8 +153,8 @@ if unshare -U true 2>/dev/null; then
 	raw "unprivileged user namespace: assoc-set is EPERM" \
 		"$(E "EPERM(1)" "" -1)" -U assoc-set 1:u32="$ID" "12:nest(1:ip4=10.0.1.1)"
 else
-	tap_skip "unprivileged user namespace: addr-add is EPERM" "no user namespaces"
-	tap_skip "unprivileged user namespace: assoc-set is EPERM" "no user namespaces"
+	tap_no_userns "unprivileged user namespace: addr-add is EPERM"
+	tap_no_userns "unprivileged user namespace: assoc-set is EPERM"
 fi
 
 # ---- addr-add, addr-del, assoc-set -------------------------------------------

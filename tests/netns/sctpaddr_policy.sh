@@ -17,11 +17,11 @@
 . "$(dirname "$0")/lib.sh"
 
 tap_plan 17
-command -v sctpaddr >/dev/null || skip_all "sctpaddr is not installed"
-command -v nlraw >/dev/null || skip_all "nlraw is not installed"
-command -v jq >/dev/null || skip_all "jq is not installed"
-modprobe sctp_dar || skip_all "cannot load sctp_dar"
-topo_two_paths || skip_all "cannot build the topology"
+require_own_tool sctpaddr
+require_own_tool nlraw
+require_tool jq
+require_sctp_dar
+topo_two_paths || setup_fail "cannot build the topology"
 for ns in "$MN" "$CN"; do
 	sctp_sysctl "$ns" addip_enable 1
 	sctp_sysctl "$ns" auth_enable 1
@@ -97,7 +97,7 @@ if unshare -U true 2>/dev/null; then
 	check "raw: unprivileged user namespace gets EPERM" raw \
 		"$(E "EPERM(1)" "" -1)" -U policy-set 7:u8=1
 else
-	tap_skip "raw: unprivileged user namespace gets EPERM" "no user namespaces"
+	tap_no_userns "raw: unprivileged user namespace gets EPERM"
 fi
 
 # 10. link show lists the interfaces with their priority.
@@ -114,10 +114,10 @@ MON=$LIB_TMP/monitor.json
 sctpaddr -n "$MN" -j monitor >"$MON" 2>/dev/null &
 MON_PID=$!
 LIB_PIDS+=("$MON_PID")
-wait_for 5 grep -q '^271 ' "/proc/$MON_PID/syscall" || skip_all "monitor did not start"
+wait_for 5 grep -q '^271 ' "/proc/$MON_PID/syscall" || setup_fail "monitor did not start"
 stream_server s "$CN" 5003 -d 120000 -B 10.0.1.2 -B 10.0.2.2 &&
 	stream_client c "$MN" 10.0.1.2 5003 -d 120000 -B 10.0.1.1 -P 5002 ||
-	skip_all "cannot set up the association"
+	setup_fail "cannot set up the association"
 
 # event_seen TYPE ADDR [REASON]: monitor printed it.
 event_seen()

@@ -18,16 +18,15 @@ N=10000
 N=${SCTPADDR_SCALE_N:-$N}
 
 tap_plan 7
-for t in sctpaddr nlraw sctp_many jq; do
-	command -v "$t" >/dev/null || skip_all "$t is not installed"
-done
+require_own_tool sctpaddr nlraw sctp_many
+require_tool jq
 topo_two_paths
-modprobe sctp_dar || skip_all "cannot load sctp_dar"
+require_sctp_dar
 
 ip netns exec "$CN" sctp_many -l 10.0.1.2 -p 6000 -r "$LIB_TMP/srv.ready" \
 	2>"$LIB_TMP/srv.err" &
 LIB_PIDS+=($!)
-wait_for 5 test -e "$LIB_TMP/srv.ready" || skip_all "listener did not start"
+wait_for 5 test -e "$LIB_TMP/srv.ready" || setup_fail "listener did not start"
 t0=$SECONDS
 ip netns exec "$MN" sctp_many -c 10.0.1.2 -p 6000 -n "$N" -B 10.0.1.1 \
 	-r "$LIB_TMP/cli.ready" 2>"$LIB_TMP/cli.err" &
@@ -37,7 +36,7 @@ wait_for 400 test -s "$LIB_TMP/cli.ready"
 up=$(cat "$LIB_TMP/cli.ready" 2>/dev/null)
 [[ $up == "$N" ]]
 tap_result $? "$N associations up ($((SECONDS - t0)) s)"
-[[ $up == "$N" ]] || skip_all "only ${up:-0} associations: $(head -c 300 "$LIB_TMP/cli.err")"
+[[ $up == "$N" ]] || setup_fail "only ${up:-0} associations: $(head -c 300 "$LIB_TMP/cli.err")"
 
 # dump_all NS NAME: the JSON dump lists N associations, each once, and the
 # tool reported no interrupted dump.

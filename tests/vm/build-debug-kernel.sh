@@ -11,6 +11,16 @@
 # config/debug.config merged on top, then olddefconfig, then a check that
 # every option the fragments ask for is in the final .config.
 #
+# Patches in patches/*.patch (applied in name order with patch -p1) fix
+# stock-kernel bugs that only a debug kernel reports and that would
+# otherwise hide sctp_dar's own code from it; each names its upstream bug
+# in its header.  They are applied to this debug kernel only, never to the
+# stock kernels (stock-kernel.sh), which users run unpatched.  The shared
+# source tree is never modified: each file a patch touches is copied into
+# the O= build directory and patched there, where make finds it before the
+# source tree's copy (VPATH searches the current directory first), so
+# ccache still serves every other file.
+#
 # Everything lives in a cache outside the git checkout:
 #
 #   $CACHE = ${SCTP_DAR_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sctp-dar}
@@ -26,8 +36,8 @@
 #       .done              written last; if present nothing is rebuilt
 #
 # <key> is the first 16 hex digits of a sha256 over both fragments, the
-# package version and this script, so editing any of them builds a new
-# kernel (ccache makes that quick when only comments changed).  The newest
+# patches, the package version and this script, so editing any of them
+# builds a new kernel (ccache makes that quick when only comments changed).  The newest
 # two debug-* kernels are kept, older ones are deleted.
 #
 # stdout: exactly one line, the kernel directory (or the key with
@@ -46,11 +56,13 @@ SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SELF=$SCRIPT_DIR/$(basename "${BASH_SOURCE[0]}")
 BASE_CONFIG=$SCRIPT_DIR/config/base.config
 DEBUG_CONFIG=$SCRIPT_DIR/config/debug.config
+PATCH_DIR=$SCRIPT_DIR/patches
 CACHE=${SCTP_DAR_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sctp-dar}
-readonly SCRIPT_DIR SELF BASE_CONFIG DEBUG_CONFIG CACHE
+readonly SCRIPT_DIR SELF BASE_CONFIG DEBUG_CONFIG PATCH_DIR CACHE
 
 LOG=/dev/null	# set once the key is known
-SRC=''		# unpacked source tree
+SRC=''		# unpacked source tree (read-only use)
+PATCHES=()	# patches/*.patch in the order they apply
 TMP_OUT=''	# build in progress; removed if we do not finish
 T0=$SECONDS
 
@@ -126,9 +138,21 @@ install_source_pkg()
 	fi
 }
 
+# The patches, in name order (glob order; name them NNNN-*.patch).
+find_patches()
+{
+	local p
+
+	PATCHES=()
+	for p in "$PATCH_DIR"/*.patch; do
+		[[ -f $p ]] && PATCHES+=("$p")
+	done
+	return 0
+}
+
 compute_key()
 {
-	local f
+	local f p
 
 	for f in "$BASE_CONFIG" "$DEBUG_CONFIG"; do
 		[[ -r $f ]] || die "missing config fragment $f"
@@ -136,6 +160,9 @@ compute_key()
 	{
 		printf 'base.config\n';  cat "$BASE_CONFIG"
 		printf 'debug.config\n'; cat "$DEBUG_CONFIG"
+		for p in "${PATCHES[@]}"; do
+			printf 'patch %s\n' "$(basename "$p")"; cat "$p"
+		done
 		printf 'pkgversion %s\n' "$1"
 		printf 'script\n';       cat "$SELF"
 	} | sha256sum | cut -c1-16
@@ -172,6 +199,42 @@ unpack_source()
 	mv -- "$tmp/linux-source-6.1" "$dst"
 	rm -rf -- "$tmp"
 	TMP_OUT=''
+}
+
+# patch_build_dir O: copy each file the patches touch from $SRC into the
+# build directory O and apply the patches there.
+patch_build_dir()
+{
+	local b=$1 p f
+
+	((${#PATCHES[@]})) || return 0
+	command -v patch >/dev/null || die "patch not found (apt-get install patch)"
+	for p in "${PATCHES[@]}"; do
+		while IFS= read -r f; do
+			[[ -e $b/$f || ! -e $SRC/$f ]] && continue
+			mkdir -p "$b/$(dirname "$f")"
+			cp -- "$SRC/$f" "$b/$f"
+		done < <(sed -n 's#^+++ b/\([^[:space:]]*\).*#\1#p' "$p")
+		run patch -d "$b" -p1 -N --no-backup-if-mismatch -r - -i "$p"
+		log "applied $(basename "$p")"
+	done
+}
+
+# check_patched_built O: every patched .c file was compiled from its copy
+# in O, not from $SRC (its .o.cmd names the source kbuild used).
+check_patched_built()
+{
+	local b=$1 p f cmd
+
+	for p in "${PATCHES[@]}"; do
+		while IFS= read -r f; do
+			[[ $f == *.c ]] || continue
+			cmd=$b/$(dirname "$f")/.$(basename "$f" .c).o.cmd
+			[[ -f $cmd ]] || die "patched $f was not built ($cmd missing)"
+			grep -q "^source_.* := $f\$" "$cmd" ||
+				die "patched $f was built from another copy: $(grep '^source_' "$cmd")"
+		done < <(sed -n 's#^+++ b/\([^[:space:]]*\).*#\1#p' "$p")
+	done
 }
 
 # Every CONFIG_X=v line of the fragments must be in the final .config
@@ -243,6 +306,7 @@ build_kernel()
 		"$BASE_CONFIG" "$DEBUG_CONFIG"
 	run "${mk[@]}" olddefconfig
 	verify_config "$b/.config"
+	patch_build_dir "$b"
 
 	log "building bzImage and modules with -j$(nproc), log: $LOG ($(elapsed))"
 	if ! "${mk[@]}" -j"$(nproc)" bzImage modules 2>&1 | progress; then
@@ -250,6 +314,7 @@ build_kernel()
 		tail -n 40 "$LOG" >&2
 		exit 1
 	fi
+	check_patched_built "$b"
 
 	log "installing modules ($(elapsed))"
 	kver=$(cat "$b/include/config/kernel.release")
@@ -316,6 +381,7 @@ main()
 	esac
 
 	check_cache_location
+	find_patches
 	if ! ver=$(pkg_version) || [[ -z $ver ]]; then
 		((print_key == 0)) ||
 			die "$PKG is not installed; run without --print-key to install it"

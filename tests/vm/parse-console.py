@@ -7,14 +7,20 @@ tab-separated: STATUS (PASS, FAIL or SKIP), the test's name, and a detail
 (the skip reason, or what failed). Results come from:
   - each TAP 13 test script's top-level "ok"/"not ok" lines, its plan and
     its exit status (4 = skipped as a whole, ksft_skip);
-  - each KUnit suite's KTAP from debugfs, one result per test case;
+  - each KUnit suite's KTAP from debugfs, one result per test case; every
+    suite the sources register (kunit_test_suite() in tests/kunit/*.c)
+    must be there, so a suite that did not run fails;
   - the kernel log captured around every test: a BUG/WARNING/KASAN/UBSAN/
     lockdep/RCU splat fails "<test>: no kernel splat", whichever test ran;
   - the end of the run: modules unload, kmemleak finds nothing, the VM
     reached DONE (a hung or crashed VM fails here).
 """
+import glob
+import os
 import re
 import sys
+
+KUNIT_SRC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "kunit")
 
 SPLAT = re.compile(
     r"(BUG:|WARNING:|KASAN:|UBSAN:|general protection fault|Oops:|"
@@ -39,8 +45,13 @@ def rc_text(rc):
 
 
 def parse_tap(flavour, test, lines, rc):
-    cases, plan, counts = [], None, {"FAIL": 0}
+    cases, plan, counts, notrun = [], None, {"FAIL": 0}, {}
     for line in lines:
+        # lib.sh tap_notrun: "# NAME: not run: REASON" before "not ok N - NAME"
+        m = re.match(r"^# (.*): (not run: .*)$", line)
+        if m:
+            notrun[m.group(1)] = m.group(2)
+            continue
         m = re.match(r"^1\.\.(\d+)", line)
         if m and plan is None:
             plan = int(m.group(1))
@@ -53,7 +64,7 @@ def parse_tap(flavour, test, lines, rc):
         if directive == "SKIP":
             emit("SKIP", name, reason or "skipped")
         elif notok and directive != "TODO":
-            emit("FAIL", name)
+            emit("FAIL", name, notrun.get(desc, ""))
             counts["FAIL"] += 1
         else:
             emit("PASS", name)
@@ -93,6 +104,28 @@ def parse_ktap(flavour, suite, lines):
             emit("PASS", full)
     if not found:
         emit("FAIL", f"{flavour} kunit: {suite}", "no test case results in debugfs")
+
+
+def expected_suites(srcdir=KUNIT_SRC):
+    """The KUnit suites the sources register: {suite name: file}.
+
+    Each kunit_test_suite(VAR) / kunit_test_suites(&VAR, ...) names
+    variables; each "struct kunit_suite VAR = { ... .name = "NAME"" gives
+    the name the suite reports under in debugfs. A registered variable
+    whose name cannot be found maps to None (reported as a failure).
+    """
+    found = {}
+    for path in sorted(glob.glob(os.path.join(srcdir, "*.c"))):
+        with open(path, errors="replace") as f:
+            text = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
+        names = {}
+        for m in re.finditer(r"struct\s+kunit_suite\s+(\w+)\s*=\s*\{(.*?)\};", text, re.S):
+            n = re.search(r"\.name\s*=\s*\"([^\"]+)\"", m.group(2))
+            names[m.group(1)] = n.group(1) if n else None
+        for m in re.finditer(r"\bkunit_test_suites?\s*\(([^;]*?)\)\s*;", text, re.S):
+            for var in re.findall(r"\w+", m.group(1)):
+                found[names.get(var) or f"{var} (no .name found)"] = os.path.basename(path)
+    return found
 
 
 def main():
@@ -139,6 +172,15 @@ def main():
                 if suites == 0:
                     err = [l for l in body if "@@SCTPDAR ERROR" in l]
                     emit("FAIL", f"{flavour} kunit", err[0] if err else "no KUnit suite ran")
+                seen = {m.group(1) for m in (re.match(r"^@@KTAP (\S+)", l) for l in body) if m}
+                expected = expected_suites()
+                if not expected:
+                    emit("FAIL", f"{flavour} kunit: expected suites",
+                         f"no kunit_test_suite() found in {os.path.normpath(KUNIT_SRC)}")
+                for suite, src in sorted(expected.items()):
+                    if suite not in seen:
+                        emit("FAIL", f"{flavour} kunit: {suite}",
+                             f"registered in tests/kunit/{src} but did not run")
             else:
                 for l in body:
                     if l.startswith("@@SCTPDAR ERROR"):
