@@ -18,8 +18,8 @@ CYCLES=500
 [[ -e /proc/lockdep ]] && CYCLES=100	# lock debugging, KASAN: ~10 times slower
 
 tap_plan 2
-command -v sctp_getrace >/dev/null || skip_all "sctp_getrace is not installed"
-command -v su >/dev/null || skip_all "su is not installed"
+require_own_tool sctp_getrace
+require_own_tool su
 require_module sctp
 modprobe sctp_dar || { tap_fail "load sctp_dar"; tap_exit; }
 ns_add "$MN" || { tap_fail "create a namespace"; tap_exit; }

@@ -50,13 +50,13 @@ tap_plan 6
 
 require_module sctp
 require_module veth
-modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
-command -v nft >/dev/null || skip_all "nft is not in the VM's initramfs"
-[[ -f $RULESET && -f $HELPER ]] || skip_all "the example ruleset or sctp-dar-nft is not in the VM"
+require_sctp_dar
+require_tool nft
+[[ -f $RULESET && -f $HELPER ]] || setup_fail "the example ruleset or sctp-dar-nft is not in the VM"
 modprobe nf_tables 2>/dev/null
 manage_ports all
 
-topo_routed_links || skip_all "cannot build the routed topology"
+topo_routed_links || setup_fail "cannot build the routed topology"
 ip -n "$MN" addr add "$A/24" dev mn-a
 ip -n "$MN" route add default via 10.0.1.254 dev mn-a metric 100
 for ns in "$MN" "$CN"; do

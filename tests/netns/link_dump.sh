@@ -19,8 +19,8 @@ N=80
 [[ -e /proc/lockdep ]] && N=34	# lock debugging: devices come slowly; still 2 batches
 
 tap_plan 3
-command -v sctpaddr >/dev/null || skip_all "sctpaddr is not installed"
-command -v jq >/dev/null || skip_all "jq is not installed"
+require_own_tool sctpaddr
+require_tool jq
 modprobe sctp_dar || { tap_fail "load sctp_dar"; tap_exit; }
 require_module dummy
 ns_add "$MN" && ns_add "$CN" || { tap_fail "create the namespaces"; tap_exit; }

@@ -11,8 +11,8 @@
 MSG="Error: the sctp_dar module is not loaded (modprobe sctp_dar)."
 
 tap_plan 4
-command -v sctpaddr >/dev/null || skip_all "sctpaddr is not installed"
-command -v su >/dev/null || skip_all "su is not installed"
+require_own_tool sctpaddr
+require_own_tool su
 require_module sctp
 if grep -q '^sctp_dar ' /proc/modules && ! rmmod sctp_dar; then
 	tap_fail "unload sctp_dar left by an earlier script"

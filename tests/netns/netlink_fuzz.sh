@@ -36,14 +36,12 @@ N=${NL_FUZZ_N:-$N}
 SEED=${NL_FUZZ_SEED:-1}
 
 tap_plan 8
-for t in nl_fuzz sctp_many sctpaddr; do
-	command -v "$t" >/dev/null || skip_all "$t is not installed"
-done
-modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
+require_own_tool nl_fuzz sctp_many sctpaddr
+require_sctp_dar
 # Managed specifically-bound sockets too, so that address commands and
 # policy changes reach associations sctp_dar acts on.
 manage_ports all
-topo_two_paths both || skip_all "cannot build the topology"
+topo_two_paths both || setup_fail "cannot build the topology"
 for ns in "$MN" "$CN"; do
 	sctp_sysctl "$ns" addip_enable 1
 	sctp_sysctl "$ns" auth_enable 1

@@ -24,10 +24,10 @@
 . "$(dirname "$0")/lib.sh"
 
 tap_plan 21
-command -v sctpaddr >/dev/null || skip_all "sctpaddr is not installed"
-command -v nlraw >/dev/null || skip_all "nlraw is not installed"
-command -v jq >/dev/null || skip_all "jq is not installed"
-command -v su >/dev/null || skip_all "su is not installed"
+require_own_tool sctpaddr
+require_own_tool nlraw
+require_tool jq
+require_own_tool su
 modprobe sctp_dar || { tap_fail "load sctp_dar"; tap_exit; }
 require_module dummy
 topo_two_paths || { tap_fail "build the topology"; tap_exit; }

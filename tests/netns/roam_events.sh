@@ -109,17 +109,7 @@ ip -n "$MN" addr change fd00:1::1/64 dev mn-a preferred_lft forever
 name="ipv4 carrier flap"
 port=5302
 mn_addr_b
-if [[ -e /proc/lockdep ]]; then
-	# Before the hold-down this case lost its association about once in
-	# ten runs on the debug kernel (design.md, Limits: a DELETE racing
-	# packets released from the dead link's neighbour queue). With the
-	# hold-down a flap sends no DELETE at all, but that has not yet been
-	# confirmed by repeated debug runs (a heavily loaded host timed the
-	# debug VM out): skipped there until it is.
-	why="not yet confirmed on the debug kernel since the hold-down (design.md, Limits)"
-	tap_skip "$name: nothing deleted, peer knows A and B after the flaps" "$why"
-	tap_skip "$name: stream intact both ways, association alive" "$why"
-elif hold=$(sctpaddr -n "$MN" -j policy | jq -r '.holddown_ms') &&
+if hold=$(sctpaddr -n "$MN" -j policy | jq -r '.holddown_ms') &&
      sctpaddr -n "$MN" policy set holddown-ms 60000 &&
      removed=$(sctpaddr -n "$MN" -j stats | jq -r '.addrs_removed') &&
      stream_start "$name" $port 10.0.1.2 "-B 10.0.1.2 -B 10.0.2.2" "-P 6302 -B 10.0.1.1 -B 10.0.2.1"; then

@@ -43,13 +43,12 @@ if stress_debug; then
 fi
 
 tap_plan 9
-for t in sctp_many sctp_stream sctpaddr jq; do
-	command -v "$t" >/dev/null || skip_all "$t is not installed"
-done
-modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
+require_own_tool sctp_many sctp_stream sctpaddr
+require_tool jq
+require_sctp_dar
 manage_ports all
-topo_two_paths || skip_all "cannot build the topology"
-ip link add mn-c netns "$MN" type veth peer name cn-c netns "$CN" || skip_all "no third veth pair"
+topo_two_paths || setup_fail "cannot build the topology"
+ip link add mn-c netns "$MN" type veth peer name cn-c netns "$CN" || setup_fail "no third veth pair"
 ip -n "$MN" link set mn-c up
 ip -n "$CN" link set cn-c up
 ip -n "$CN" addr add 10.0.3.2/24 dev cn-c
@@ -74,7 +73,7 @@ stress_stream_client storm-mn "$MN" 10.0.1.2 6201 -d 36000000 -w 20000 -i "$IVL"
 UP=$(assocs_established "$MN")
 ((UP == N + 1)) || rc=1
 tap_result $rc "$N idle associations and one stream up ($UP ESTABLISHED)"
-((rc)) && skip_all "setup failed: $(head -c 300 "$LIB_TMP/cli.err")"
+((rc)) && setup_fail "setup failed: $(head -c 300 "$LIB_TMP/cli.err")"
 
 # 2. The storm. One batch file per side, replayed until the time is up.
 {

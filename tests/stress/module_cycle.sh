@@ -33,12 +33,11 @@ if stress_debug; then
 fi
 
 tap_plan 7
-for t in sctp_many sctp_stream sctpaddr jq; do
-	command -v "$t" >/dev/null || skip_all "$t is not installed"
-done
+require_own_tool sctp_many sctp_stream sctpaddr
+require_tool jq
 grep -q '^sctp_dar ' /proc/modules && rmmod sctp_dar
-modprobe sctp_dar manage_ports=all || skip_all "sctp_dar cannot be loaded"
-topo_two_paths || skip_all "cannot build the topology"
+modprobe sctp_dar manage_ports=all || setup_fail "sctp_dar cannot be loaded"
+topo_two_paths || setup_fail "cannot build the topology"
 for ns in "$MN" "$CN"; do
 	sctp_sysctl "$ns" addip_enable 1
 	sctp_sysctl "$ns" auth_enable 1
@@ -58,7 +57,7 @@ stress_stream_client cyc-mn "$MN" 10.0.1.2 6301 -d 36000000 -w 20000 -i "$IVL" -
 UP=$(assocs_established "$MN")
 ((UP == 11)) || rc=1
 tap_result $rc "11 managed associations up, one streaming ($UP ESTABLISHED)"
-((rc)) && skip_all "setup failed"
+((rc)) && setup_fail "setup failed"
 
 # adopted: sctp_dar lists all 11 associations again.
 adopted()

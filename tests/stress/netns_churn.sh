@@ -26,10 +26,10 @@ stress_full && N=200
 N=${CHURN_N:-$N}
 
 tap_plan 5
-command -v sctp_many >/dev/null || skip_all "sctp_many is not installed"
+require_own_tool sctp_many
 require_module sctp
 require_module veth
-modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
+require_sctp_dar
 manage_ports all
 
 # round I: one pair of namespaces, associations, an event, teardown.

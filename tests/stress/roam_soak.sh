@@ -36,10 +36,10 @@ fi
 PORT=5301
 
 tap_plan 6
-command -v sctp_stream >/dev/null || skip_all "sctp_stream is not installed"
-modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
+require_own_tool sctp_stream
+require_sctp_dar
 manage_ports all
-topo_two_paths || skip_all "cannot build the topology"
+topo_two_paths || setup_fail "cannot build the topology"
 for ns in "$MN" "$CN"; do
 	sctp_sysctl "$ns" addip_enable 1
 	sctp_sysctl "$ns" auth_enable 1
@@ -49,7 +49,7 @@ rc=0
 stress_stream_server soak-cn "$CN" "$PORT" -d 36000000 -w 20000 -i "$IVL" -B 10.0.1.2 -B 10.0.2.2 || rc=1
 stress_stream_client soak-mn "$MN" 10.0.1.2 "$PORT" -d 36000000 -w 20000 -i "$IVL" -B 10.0.1.1 || rc=1
 tap_result $rc "association up, stream running both ways"
-((rc)) && skip_all "no association"
+((rc)) && setup_fail "no association"
 
 # roam_to X Y: the peer learns X, then forgets Y and sends to X.
 roam_to()

@@ -30,12 +30,11 @@ IVL=1000
 stress_debug && IVL=10000
 
 tap_plan 8
-for t in sctp_stream sctpaddr jq; do
-	command -v "$t" >/dev/null || skip_all "$t is not installed"
-done
-modprobe sctp_dar || skip_all "sctp_dar cannot be loaded"
+require_own_tool sctp_stream sctpaddr
+require_tool jq
+require_sctp_dar
 manage_ports all
-topo_two_paths both || skip_all "cannot build the topology"
+topo_two_paths both || setup_fail "cannot build the topology"
 for ns in "$MN" "$CN"; do
 	sctp_sysctl "$ns" addip_enable 1
 	sctp_sysctl "$ns" auth_enable 1
@@ -47,7 +46,7 @@ stress_stream_client wr-mn "$MN" 10.0.1.2 6501 -d 36000000 -w 20000 -i "$IVL" -B
 ID=$(sctpaddr -n "$MN" -j assoc show pport 6501 | jq '.[0].id')
 [[ $ID =~ ^[0-9]+$ ]] || rc=1
 tap_result $rc "managed association up, streaming (id ${ID:-none})"
-((rc)) && skip_all "no association"
+((rc)) && setup_fail "no association"
 
 # writer NAME CMD...: run `sctpaddr -n $MN CMD` in a loop until $SECS
 # have passed, each iteration's words chosen by the function NAME_args;
