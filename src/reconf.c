@@ -998,9 +998,10 @@ static int dar_quality_local(struct sctp_dar_reconf *r, struct dar_pass *p,
 }
 
 /* The path this end sends on (its primary, perhaps the application's
- * choice) leaves over a dead link, while a path over @want's device is
- * there: an idle association should switch at once, not wait for the
- * retransmission timer. Fills in the paths' devices.
+ * choice) leaves over a dead link, or nothing routes to it any more, while
+ * a path over @want's device is there: an idle association should switch
+ * at once, not wait for the retransmission timer. Fills in the paths'
+ * devices when it looks.
  */
 static bool dar_primary_stranded(struct sctp_dar_reconf *r,
 				 struct sctp_dar_asocview *av,
@@ -1008,23 +1009,24 @@ static bool dar_primary_stranded(struct sctp_dar_reconf *r,
 {
 	const struct sctp_dar_haddr *ha = sctp_dar_hostview_find(r->hv, want);
 	unsigned int i;
-	int pi;
+	int pi, dev;
 
 	if (!ha)
 		return false;
-	for (i = 0; i < r->hv->n; i++)
-		if (!(r->hv->a[i].flags & SCTP_DAR_HA_LINK_UP))
-			break;
-	if (i == r->hv->n)
-		return false;	/* every link is up */
 	for (i = 0; i < av->np; i++)
 		if (av->p[i].primary)
 			break;
 	if (i == av->np)
 		return false;
-	sctp_dar_assoc_route_paths(r->net, want, av);
-	if (dar_ifindex_up(r->hv, av->p[i].ifindex))
+	/* One route lookup for the path in use. It is stranded when its
+	 * link is down, and also when every link is up but nothing routes
+	 * to it any more (its local address was removed: seen in the flap
+	 * storm, a primary left on such a path waits out RTO backoff).
+	 */
+	dev = sctp_dar_assoc_route_ifindex(r->net, want, &av->p[i].a);
+	if (dar_ifindex_up(r->hv, dev))
 		return false;
+	sctp_dar_assoc_route_paths(r->net, want, av);
 	pi = sctp_dar_policy_pick_path(av, ha->ifindex);
 	return pi >= 0 && pi != i && av->p[pi].ifindex == ha->ifindex;
 }
