@@ -178,8 +178,11 @@ else
 fi
 echo 20 >$P/debounce_ms
 
-# --- 4. A new pair roams as usual.
+# --- 4. A new pair roams as usual. The cable pull deletes A at once
+# (hold-down 0): what is checked is that the module is healthy, and the
+# stream must not end before the peer's view is read.
 name="afterwards"
+echo 0 >$P/holddown_ms
 if fresh_pair 4 && start "$name" 5604 6604 10.0.1.2 "-B 10.0.1.2 -B 10.0.2.2" 10.0.1.1; then
 	sleep 0.3
 	mn_addr_b
@@ -195,6 +198,7 @@ else
 	tap_fail "$name: association set up"
 	tap_notrun "$name: stream" "no association"
 fi
+echo 3000 >$P/holddown_ms
 
 # --- 5. Unloaded with an event queued.
 echo 3000 >$P/debounce_ms
