@@ -125,7 +125,7 @@ if fresh_pair 1 0 1 && start "$name" $port 6501; then
 	wait_for "$WAIT" grep -q '"reason":"peer-no-auth"' "$LIB_TMP/mon1"
 	rc=$?
 	grep '"event-ignored"' "$LIB_TMP/mon1" | head -n 3 | tap_diag "$(cat)"
-	log=$(dmesg | grep 'cannot be reconfigured: association is not authenticated' | tail -n 1)
+	log=$(dmesg | grep 'cannot be reconfigured: ASCONFs not authenticated' | tail -n 1)
 	tap_diag "$name: log: $log"
 	[[ -n $log ]] || rc=1
 	tap_result $rc "$name: event-ignored peer-no-auth on the monitor, explained in the log"
