@@ -197,8 +197,12 @@ left=$(find "$dk/tree" "$dk/src" "$dk/install" -name 'sctp*' 2>/dev/null | head 
 judge "$([[ -z $left ]]; echo $?)" "dkms: make dkms-remove removes every build and the source" "left: $left"
 
 # ---- 5. what was installed, in the VM ------------------------------------------
+# One boot, on Debian 12's own kernel: the DKMS builds above cover every
+# kernel; a second roam on 6.12 would only repeat netns/roam_mbb.sh's own
+# run there, for make check's time budget.
 ((host_only)) && exit $failed
 for k in $kernels; do
+	[[ $k == stock-6.1 ]] || continue
 	[[ -n ${dkms_mod[$k]:-} && -x ${root:-/nonexistent}/usr/sbin/sctpaddr ]] || {
 		res FAIL "vm/$k: DKMS-built module and packaged sctpaddr roam" "nothing to boot (see above)"
 		continue
