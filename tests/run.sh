@@ -223,10 +223,23 @@ for f in "$SCTP_DAR_TOP"/tests/netns/module_lifecycle.sh "$SCTP_DAR_TOP"/tests/n
 	selected "$t" && netns_tests+=("$t")
 done
 
+# runs_on TEST KERNEL: a script whose header has a line
+# "# kernels: K1 K2" runs on those kernels only (its behaviour does not
+# depend on the kernel, so one more kernel would only cost time);
+# without such a line it runs on every kernel.
+runs_on()
+{
+	local want
+
+	want=$(sed -n '1,40s/^# kernels: *//p' "$SCTP_DAR_TOP/tests/$1" | head -n 1)
+	[[ -z $want || " $want " == *" $2 "* ]]
+}
+
 for k in $kernels; do
 	# KUnit loads sctp.ko, so it goes after module_lifecycle.sh.
 	plan=()
 	for t in "${netns_tests[@]}"; do
+		runs_on "$t" "$k" || continue
 		plan+=("$t")
 		[[ $t == netns/module_lifecycle.sh ]] || continue
 		[[ $k == debug ]] && selected kunit && plan+=(kunit)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
+# kernels: debug stock-6.1
 #
 # assoc_get_race.sh - an unprivileged user's assoc-get (do) racing the close
 # of the association's socket: every request gets the association or

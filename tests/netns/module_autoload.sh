@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
+# kernels: debug stock-6.1
 #
 # module_autoload.sh - looking the sctp_dar generic-netlink family up does
 # not load the module (it would start managing every wildcard-bound socket

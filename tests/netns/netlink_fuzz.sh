@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
+# kernels: debug stock-6.1
 #
 # netlink_fuzz.sh - random and mutated requests to the sctp_dar family
 # (tests/tools/nl_fuzz.c), as root and as an unprivileged user, while live

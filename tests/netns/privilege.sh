@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
+# kernels: debug stock-6.1
 #
 # privilege.sh - who may do what through the sctp_dar family, and what one
 # network namespace sees of another:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
+# kernels: debug stock-6.1
 #
 # sctpaddr_badinput.sh - the sctp_dar netlink family and sctpaddr refuse
 # bad input with the right errno and a precise extended-ACK message, and
