@@ -374,7 +374,9 @@ wait_for()
 
 # stream_server NAME NS PORT [ARGS...]: start a passive sctp_stream in NS;
 # its JSON goes to $LIB_TMP/NAME.json, stderr to NAME.err; PID in
-# STREAM_PID[NAME].
+# STREAM_PID[NAME]. It must listen within STREAM_LISTEN_WAIT seconds
+# (default 5); stream_client's association must be up within
+# STREAM_ASSOC_WAIT (default 10).
 declare -A STREAM_PID=()
 stream_server()
 {
@@ -387,7 +389,7 @@ stream_server()
 	LIB_PIDS+=($!)
 	# A listener is ready once its port shows in /proc/net/sctp/eps
 	# (LPORT, the 6th column, is decimal).
-	if ! wait_for 5 ip netns exec "$ns" awk -v p="$port" \
+	if ! wait_for "${STREAM_LISTEN_WAIT:-5}" ip netns exec "$ns" awk -v p="$port" \
 			'$6 == p { found = 1 } END { exit !found }' /proc/net/sctp/eps; then
 		tap_diag "$name: not listening on $port: $(cat "$LIB_TMP/$name.err" 2>/dev/null)"
 		return 1
@@ -405,7 +407,7 @@ stream_client()
 		>"$LIB_TMP/$name.json" 2>"$LIB_TMP/$name.err" &
 	STREAM_PID[$name]=$!
 	LIB_PIDS+=($!)
-	if ! wait_for 10 test -e "$LIB_TMP/$name.ready"; then
+	if ! wait_for "${STREAM_ASSOC_WAIT:-10}" test -e "$LIB_TMP/$name.ready"; then
 		tap_diag "$name: no association to $peer:$port: $(cat "$LIB_TMP/$name.err" 2>/dev/null)"
 		return 1
 	fi

@@ -99,31 +99,10 @@ assocs_established()
 # host, the listener alone was seen to take longer than 5 s.
 stress_stream_server()
 {
-	local name=$1 ns=$2 port=$3
-
-	shift 3
-	ip netns exec "$ns" sctp_stream -q -l -p "$port" -r "$LIB_TMP/$name.ready" "$@" \
-		>"$LIB_TMP/$name.json" 2>"$LIB_TMP/$name.err" &
-	STREAM_PID[$name]=$!
-	LIB_PIDS+=($!)
-	if ! wait_for 60 ip netns exec "$ns" awk -v p="$port" \
-			'$6 == p { found = 1 } END { exit !found }' /proc/net/sctp/eps; then
-		tap_diag "$name: not listening on $port: $(cat "$LIB_TMP/$name.err" 2>/dev/null)"
-		return 1
-	fi
+	STREAM_LISTEN_WAIT=60 stream_server "$@"
 }
 
 stress_stream_client()
 {
-	local name=$1 ns=$2 peer=$3 port=$4
-
-	shift 4
-	ip netns exec "$ns" sctp_stream -q -c "$peer" -p "$port" -r "$LIB_TMP/$name.ready" "$@" \
-		>"$LIB_TMP/$name.json" 2>"$LIB_TMP/$name.err" &
-	STREAM_PID[$name]=$!
-	LIB_PIDS+=($!)
-	if ! wait_for 120 test -e "$LIB_TMP/$name.ready"; then
-		tap_diag "$name: no association to $peer:$port: $(cat "$LIB_TMP/$name.err" 2>/dev/null)"
-		return 1
-	fi
+	STREAM_ASSOC_WAIT=120 stream_client "$@"
 }
