@@ -375,9 +375,14 @@ wait_for()
 # stream_server NAME NS PORT [ARGS...]: start a passive sctp_stream in NS;
 # its JSON goes to $LIB_TMP/NAME.json, stderr to NAME.err; PID in
 # STREAM_PID[NAME]. It must listen within STREAM_LISTEN_WAIT seconds
-# (default 5); stream_client's association must be up within
-# STREAM_ASSOC_WAIT (default 10).
+# (default 5, 20 on the debug kernel); stream_client's association must be
+# up within STREAM_ASSOC_WAIT (default 10, 30 on the debug kernel). These
+# are bounds, not delays: KASAN and lockdep under emulation on a busy host
+# can take seconds to start a process.
 declare -A STREAM_PID=()
+if [[ -e /proc/lockdep ]]; then
+	: "${STREAM_LISTEN_WAIT:=20}" "${STREAM_ASSOC_WAIT:=30}"
+fi
 stream_server()
 {
 	local name=$1 ns=$2 port=$3
