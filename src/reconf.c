@@ -2188,6 +2188,7 @@ int sctp_dar_reconf_update_cfg(struct net *net,
 		/* As in sctp_dar_reconf_set_cfg(). */
 		WRITE_ONCE(dn->debounce_ms, scratch->debounce_ms);
 		WRITE_ONCE(dn->grace_ms, scratch->grace_ms);
+		WRITE_ONCE(dn->holddown_ms, scratch->holddown_ms);
 		WRITE_ONCE(dn->require_auth, scratch->require_auth);
 	}
 	mutex_unlock(&r->lock);
