@@ -67,9 +67,12 @@
 #define DAR_MAX_REDEL		8	  /* refused DELETEs resent per pass */
 #define DAR_QUALITY_HOLD	(2 * HZ)  /* a better path must stay better */
 #define DAR_QUALITY_POLL	(2 * HZ)  /* look at path quality again */
+#define DAR_MEASURE_POLL	(HZ / 2)  /* ... and at a heartbeat's answer */
 /* ... but watching quality takes at most 1/DAR_QUALITY_DUTY of one CPU:
  * at thousands of associations a pass takes long, and the watch polls
- * are then spaced this many times the last pass's duration.
+ * are then spaced this many times the last pass's duration. A look that
+ * sent a measuring heartbeat adds one look DAR_MEASURE_POLL later (or one
+ * pass's duration, if longer), which sends none: at most twice that.
  */
 #define DAR_QUALITY_DUTY	20
 #define DAR_DAD_POLL		msecs_to_jiffies(20)
@@ -956,15 +959,21 @@ static int dar_quality_local(struct sctp_dar_reconf *r, struct dar_pass *p,
 		/* A path that carries no DATA is measured by heartbeats
 		 * only (every 30 s by default): measure it now when the
 		 * path in use looks slow enough for it to matter (0: under
-		 * one jiffy, or not measured yet).
+		 * one jiffy, or not measured yet). Its answer is looked at
+		 * soon: the next watch poll may come only after
+		 * SCTP_DAR_CAND_FRESH_MS when passes are slow (it is spaced
+		 * by their duration), and then no answer would ever be
+		 * fresh enough to count.
 		 */
 		if ((!av->p[kp].srtt_ms ||
 		     now_ns > av->p[kp].last_heard_ns +
 			      (u64)SCTP_DAR_SRTT_FRESH_MS * NSEC_PER_MSEC) &&
 		    !av->p[kp].hb_pending &&
 		    av->p[cp].srtt_ms > SCTP_DAR_SRTT_MARGIN_MS &&
-		    !sctp_dar_assoc_heartbeat(s, av->id, &av->p[kp].a))
+		    !sctp_dar_assoc_heartbeat(s, av->id, &av->p[kp].a)) {
 			st->stats.heartbeats++;
+			dar_poll_in(p, DAR_MEASURE_POLL);
+		}
 		if (sctp_dar_policy_path_better(&av->p[kp], &av->p[cp],
 						now_ns)) {
 			cand = k;
