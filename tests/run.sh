@@ -402,8 +402,8 @@ if [[ -s $SCTP_DAR_VM_TIMES ]]; then
 	sort -t $'\t' -k3,3nr "$SCTP_DAR_VM_TIMES" | head -n 12 |
 		awk -F'\t' '{ printf "%6d s  %s %s\n", $3, $1, $2 }'
 	awk -F'\t' '{ t[$1] += $3; n[$1]++ } END {
-		for (k in t) printf "%6d s  %s: %d tests in all\n", t[k], k, n[k] }' \
-		"$SCTP_DAR_VM_TIMES" | sort -k4
+		for (k in t) printf "%6d s  %s: the sum of its %d tests\n", t[k], k, n[k] }' \
+		"$SCTP_DAR_VM_TIMES" | sort -k3,3
 fi
 
 # Results written by tests/vm/run.sh go straight to the file; list them too.

@@ -92,9 +92,15 @@ boot_tmo=${SCTP_DAR_VM_BOOT_TIMEOUT:-600}
 # with -v). A watchdog kills it if guest-init has not said BOOT within
 # $boot_tmo seconds: a boot that hangs would otherwise hold the whole
 # run's timeout.
+qpid=""
+# QEMU runs in the background (for the watchdog), where SIGINT does not
+# reach it: whatever ends this script ends the VM too.
+trap '[[ -n $qpid ]] && kill "$qpid" 2>/dev/null' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 boot_vm()
 {
-	local qpid tpid="" t0=$SECONDS killed=0
+	local tpid="" t0=$SECONDS killed=0
 
 	: >"$console"
 	# SCTP_DAR_KERNEL tells the tests which kernel they run on (lib.sh's
@@ -118,6 +124,7 @@ boot_vm()
 		sleep 2
 	done
 	wait "$qpid"
+	qpid=""
 	[[ -n $tpid ]] && wait "$tpid"
 	# QEMU writes at its own offset: say it once it is gone.
 	((killed)) && echo "@@SCTPDAR HOST no BOOT marker within $boot_tmo s: VM killed" >>"$console"
