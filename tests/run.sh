@@ -38,7 +38,21 @@ rm -rf "$out"
 mkdir -p "$out"
 results=$out/results.tsv
 : >"$results"
+# Every VM's per-test elapsed times (tests/vm/run.sh -e), and each phase's
+# wall time: the summary names the slowest.
+export SCTP_DAR_VM_TIMES=$out/times.tsv
+phases=$out/phases.tsv
+: >"$SCTP_DAR_VM_TIMES"
+: >"$phases"
 start=$SECONDS
+phase_t0=$SECONDS
+
+# phase NAME: the time since the last phase ended was NAME's.
+phase()
+{
+	printf '%s\t%s\n' "$1" $((SECONDS - phase_t0)) >>"$phases"
+	phase_t0=$SECONDS
+}
 
 # selected ID: is this test id selected by -T?
 selected()
@@ -212,6 +226,8 @@ if [[ -f $SCTP_DAR_TOP/tests/fuzz/Makefile ]] && selected unit/fuzz; then
 	fi
 fi
 
+phase "host: builds, static checks, unit tests"
+
 # ---- VMs ------------------------------------------------------------------------
 
 # module_lifecycle.sh first: it needs sctp.ko not yet loaded.
@@ -287,6 +303,7 @@ for k in $kernels; do
 		result FAIL "vm/$k: setup" "see $log"
 		show_log "$log"
 	fi
+	phase "vm $k: module build, boot, ${#plan[@]} test(s)"
 done
 
 # ---- install it as Debian users do (pkg/) ------------------------------------------
@@ -303,6 +320,10 @@ if selected pkg; then
 	rc=$?
 	n=0
 	while IFS=$'\t' read -r status name detail; do
+		if [[ $status == NOTE ]]; then
+			result NOTE "$name"
+			continue
+		fi
 		[[ $status == PASS || $status == FAIL || $status == SKIP ]] || continue
 		result "$status" "$name" "$detail"
 		n=$((n + 1))
@@ -311,6 +332,7 @@ if selected pkg; then
 		result FAIL "pkg: tests/pkg/check.sh ran" "see $out/pkg.log"
 		show_log "$out/pkg.log"
 	fi
+	phase pkg
 fi
 
 # ---- make bench QUICK=1 (bench/quick) ------------------------------------------
@@ -324,6 +346,10 @@ if [[ " $kernels " == *" stock-6.1 "* ]] && selected bench/quick; then
 	rc=$?
 	n=0
 	while IFS=$'\t' read -r status name detail; do
+		if [[ $status == NOTE ]]; then
+			result NOTE "$name"
+			continue
+		fi
 		[[ $status == PASS || $status == FAIL || $status == SKIP ]] || continue
 		result "$status" "$name" "$detail"
 		n=$((n + 1))
@@ -332,6 +358,7 @@ if [[ " $kernels " == *" stock-6.1 "* ]] && selected bench/quick; then
 		result FAIL "bench/quick: make bench QUICK=1 ran" "see $log"
 		show_log "$log"
 	fi
+	phase bench/quick
 fi
 
 # ---- make demo, reduced (demo/quick) ---------------------------------------------
@@ -346,6 +373,10 @@ if [[ " $kernels " == *" stock-6.1 "* ]] && selected demo/quick; then
 	rc=$?
 	n=0
 	while IFS=$'\t' read -r status name detail; do
+		if [[ $status == NOTE ]]; then
+			result NOTE "$name"
+			continue
+		fi
 		[[ $status == PASS || $status == FAIL || $status == SKIP ]] || continue
 		result "$status" "$name" "$detail"
 		n=$((n + 1))
@@ -354,9 +385,26 @@ if [[ " $kernels " == *" stock-6.1 "* ]] && selected demo/quick; then
 		result FAIL "demo/quick: make demo -q ran" "see $log"
 		show_log "$log"
 	fi
+	phase demo/quick
 fi
 
 # ---- summary ----------------------------------------------------------------------
+
+# Where the time went: each phase, then the slowest scripts (elapsed in
+# the guest, so a VM's boot is in its phase only).
+if [[ -s $phases ]]; then
+	echo
+	echo "---- time by phase ----"
+	awk -F'\t' '{ printf "%6d s  %s\n", $2, $1 }' "$phases"
+fi
+if [[ -s $SCTP_DAR_VM_TIMES ]]; then
+	echo "---- slowest of $(wc -l <"$SCTP_DAR_VM_TIMES") timed tests (all in $SCTP_DAR_VM_TIMES) ----"
+	sort -t $'\t' -k3,3nr "$SCTP_DAR_VM_TIMES" | head -n 12 |
+		awk -F'\t' '{ printf "%6d s  %s %s\n", $3, $1, $2 }'
+	awk -F'\t' '{ t[$1] += $3; n[$1]++ } END {
+		for (k in t) printf "%6d s  %s: the sum of its %d tests\n", t[k], k, n[k] }' \
+		"$SCTP_DAR_VM_TIMES" | sort -k3,3
+fi
 
 # Results written by tests/vm/run.sh go straight to the file; list them too.
 echo

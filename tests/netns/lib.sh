@@ -355,6 +355,53 @@ carrier()
 	ip -n "$ns" link set "$peer" "$state"
 }
 
+# ---- the debug kernel -----------------------------------------------------------
+
+# The debug kernel (KASAN, lockdep, kmemleak, UBSAN) runs several times
+# slower than the stock ones, and what it is for is running every code
+# path under its checkers, not the sizes, durations and repeats that the
+# stock kernels already run. A script shrinks those there with these
+# helpers, uniformly, and says so in its output (debug_note); it never
+# drops a case there in silence.
+#
+# DEBUG_SCALE: the percentage of a size kept on the debug kernel (default
+# 25). SCTP_DAR_VM_ENV="DEBUG_SCALE=100" (tests/vm/run.sh) runs the full
+# sizes there.
+DEBUG_SCALE=${DEBUG_SCALE:-25}
+
+# on_debug: this is the debug kernel. tests/vm/run.sh says which kernel
+# it booted (SCTP_DAR_KERNEL); elsewhere, a kernel with lock debugging is
+# taken for it.
+on_debug()
+{
+	if [[ -n ${SCTP_DAR_KERNEL:-} ]]; then
+		[[ $SCTP_DAR_KERNEL == debug ]]
+	else
+		[[ -e /proc/lockdep ]]
+	fi
+}
+
+# debug_size N [MIN]: N; on the debug kernel N * DEBUG_SCALE / 100, but at
+# least MIN (default 1).
+debug_size()
+{
+	local n=$1 min=${2:-1}
+
+	if on_debug; then
+		n=$((n * DEBUG_SCALE / 100))
+		((n < min)) && n=$min
+	fi
+	echo "$n"
+}
+
+# debug_note TEXT: on the debug kernel, a TAP diagnostic saying what runs
+# reduced there ("debug kernel: TEXT (DEBUG_SCALE=N%)").
+debug_note()
+{
+	on_debug && tap_diag "debug kernel: $* (DEBUG_SCALE=$DEBUG_SCALE%)"
+	return 0
+}
+
 # ---- polling ------------------------------------------------------------------
 
 # wait_for SECONDS CMD...: run CMD every 50 ms until it succeeds; fail after

@@ -99,10 +99,15 @@ ns_gone()
 	wait_for "$WAIT" bash -c "! ip -n $2 link show $3"
 }
 
+# stream_check NAME: a second more of traffic after the case's event, then
+# the end (SIGINT ends the sending phase), whatever is left of DUR: on the
+# debug kernel DUR must outlast a slow set-up, not be waited out after it.
 stream_check()
 {
 	local rc=0
 
+	sleep 1
+	stream_end "$1-mn" "$1-cn"
 	stream_wait "$1-mn" || rc=1
 	stream_wait "$1-cn" || rc=1
 	stream_clean "$1-mn" && stream_clean "$1-cn" || rc=1

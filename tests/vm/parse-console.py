@@ -4,7 +4,9 @@
 
 Reads the framing written by guest-init.sh and prints one result per line,
 tab-separated: STATUS (PASS, FAIL or SKIP), the test's name, and a detail
-(the skip reason, or what failed). Results come from:
+(the skip reason, or what failed); and after each test one line
+"TIME<tab>TEST<tab>SECONDS", its elapsed time as guest-init measured it
+(not a result: callers keep it apart). Results come from:
   - each TAP 13 test script's top-level "ok"/"not ok" lines, its plan and
     its exit status (4 = skipped as a whole, ksft_skip);
   - each KUnit suite's KTAP from debugfs, one result per test case; every
@@ -137,7 +139,8 @@ def main():
     began = []
     while i < len(raw):
         line = raw[i]
-        if line.startswith("@@SCTPDAR BOOT"):
+        # The BIOS's escape sequences may share BOOT's line.
+        if "@@SCTPDAR BOOT" in line:
             booted = True
         elif line.startswith("@@SCTPDAR BEGIN "):
             test = line.split(" ", 2)[2]
@@ -147,9 +150,12 @@ def main():
             while i < len(raw) and not raw[i].startswith("@@SCTPDAR END "):
                 body.append(raw[i])
                 i += 1
+            secs = None
             if i < len(raw):
                 m = re.search(r"rc=(\d+)", raw[i])
                 rc = int(m.group(1)) if m else 1
+                m = re.search(r"secs=(\d+)", raw[i])
+                secs = m.group(1) if m else None
             if rc is None:
                 emit("FAIL", f"{flavour} {test}", "did not finish (VM timed out or crashed)")
                 for l in [l for l in body if l.strip()][-25:]:
@@ -186,6 +192,8 @@ def main():
                     if l.startswith("@@SCTPDAR ERROR"):
                         emit("FAIL", f"{flavour} {test}", l)
                 parse_tap(flavour, test, body, rc)
+            if secs is not None:
+                emit("TIME", test, secs)
         elif line.startswith("@@SCTPDAR KMSG "):
             what = line.split(" ", 2)[2]
             block = []
