@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# roam_routepref.sh - the host's own preference (policy route-metric):
+# without interface priorities, the association's primary follows the
+# default route with the lowest metric, as NetworkManager sets them
+# (Ethernet 100, Wi-Fi 600). The mobile node starts on Wi-Fi; Ethernet
+# comes up and the association moves to it; it moves back to Wi-Fi when
+# Ethernet's default route goes or its metric is raised above Wi-Fi's; an
+# interface priority outweighs the metrics; with route-metric off the
+# newest address wins again, as before.
+#
+#     +---------- $MN ----------+            +---------- $CN ----------+
+#     |  mn-a 10.0.1.1  "eth"   |== path A ==|  cn-a 10.0.1.2          |
+#     |   default metric 100    |            |                         |
+#     |  mn-b 10.0.2.1  "wifi"  |== path B ==|  cn-b 10.0.2.2          |
+#     |   default metric 600    |            |                         |
+#     +-------------------------+            +-------------------------+
+#
+# The default routes point at the correspondent's addresses (each path is
+# a direct link, so any source works over its own link). The association:
+# $MN local port 5002 (bound to B, managed) to $CN port 5003 (bound to
+# both, a stock peer), a stream of 1 KiB every 1 ms both ways throughout.
+. "$(dirname "$0")/lib.sh"
+
+tap_plan 11
+require_sctp_dar
+require_tool jq
+manage_ports 5002
+topo_two_paths || setup_fail "cannot build the topology"
+for ns in "$MN" "$CN"; do
+	sctp_sysctl "$ns" addip_enable 1
+	sctp_sysctl "$ns" auth_enable 1
+done
+peer_stock || setup_fail "cannot make the correspondent a stock peer"
+WAIT=15
+[[ -e /proc/lockdep ]] && WAIT=45
+
+sa() { sctpaddr -n "$MN" "$@"; }
+our_primary() { sa -j assoc show lport 5002 | jq -r '.[0].primary'; }
+
+# check_diag: what a failing check (lib.sh) shows.
+check_diag()
+{
+	tap_diag "peer view: $(peer_view 5003); our primary: $(our_primary)"
+	tap_diag "mn routes: $(ip -n "$MN" route | tr '\n' ';') $(ip -n "$MN" -6 route show default | tr '\n' ';')"
+	tap_diag "links: $(sa -j link show | jq -c '[.[] | {name, priority, metric, metric6}]')"
+	tap_diag "policy: $(sa -j policy show | jq -c .)"
+}
+
+# Ethernet is not configured yet; Wi-Fi is, with its default routes.
+ip -n "$MN" addr flush dev mn-a scope global
+mn_addr_b
+ip -n "$MN" route add default via 10.0.2.2 dev mn-b metric 600 &&
+	ip -n "$MN" -6 route add default via fd00:2::2 dev mn-b metric 600 ||
+	setup_fail "cannot add Wi-Fi's default routes"
+
+stream_server s "$CN" 5003 -d 120000 -B 10.0.1.2 -B 10.0.2.2 &&
+	stream_client c "$MN" 10.0.2.2 5003 -d 120000 -B 10.0.2.1 -P 5002 ||
+	setup_fail "cannot set up the association"
+sleep 0.5	# the stream runs over Wi-Fi first
+
+eth_route() { ip -n "$MN" route replace default via 10.0.1.2 dev mn-a metric "$1"; }
+eth_unroute() { ip -n "$MN" route del default via 10.0.1.2 dev mn-a; }
+on_eth() { wait_for "$WAIT" peer_primary_is 5003 10.0.1.1; }
+on_wifi() { wait_for "$WAIT" peer_primary_is 5003 10.0.2.1; }
+
+# 1. Ethernet comes up, its address first, its default route a moment
+# later (as a DHCP client configures it): the association moves to it.
+eth_up()
+{
+	ip -n "$MN" addr add 10.0.1.1/24 dev mn-a || return 1
+	sleep 0.2
+	eth_route 100 && on_eth
+}
+check "Ethernet comes up (metric 100 < 600): the association moves to it" eth_up
+
+# 2. What the policy sees: each link's default-route metrics, "-" for none.
+link_metrics()
+{
+	[[ $(sa -j link show | jq -c '[.[] | {name, metric, metric6}]') == \
+	   '[{"name":"mn-a","metric":100,"metric6":null},{"name":"mn-b","metric":600,"metric6":600}]' ]] &&
+		sa link show dev mn-a | grep -q ' metric 100 metric6 - ' &&
+		sa policy show | grep -q 'route-metric on'
+}
+check "link show: the metrics of the default routes; policy show: route-metric on" link_metrics
+
+# 3. Ethernet's default route goes (the cable is in, the address stays):
+# back to Wi-Fi.
+eth_noroute()
+{
+	eth_unroute && on_wifi
+}
+check "Ethernet's default route removed: back to Wi-Fi" eth_noroute
+
+# 4. The route comes back: Ethernet again.
+eth_back()
+{
+	eth_route 100 && on_eth
+}
+check "Ethernet's default route back: Ethernet again" eth_back
+
+# 5. Ethernet's metric raised above Wi-Fi's (as NetworkManager does when a
+# link loses connectivity): Wi-Fi.
+eth_worse()
+{
+	eth_unroute && eth_route 700 && on_wifi
+}
+check "Ethernet's metric raised to 700 (> 600): Wi-Fi" eth_worse
+
+# 6. An explicit priority outweighs the metrics, and clearing it gives the
+# choice back to them.
+prio()
+{
+	sa link set dev mn-a priority 10 && on_eth || return 1
+	sa link set dev mn-a priority 0 && on_wifi
+}
+check "priority on Ethernet outweighs its metric; cleared, Wi-Fi again" prio
+
+# 7. route-metric off: the old rule, the newest address (Ethernet's);
+# policy show says so.
+off()
+{
+	sa policy set route-metric off || return 1
+	[[ $(sa -j policy show | jq .route_metric) == false ]] &&
+		sa policy show | grep -q 'route-metric off' && on_eth
+}
+check "route-metric off: the newest address (Ethernet) wins, policy show says off" off
+
+# 8. On again: the metrics decide (Wi-Fi).
+on()
+{
+	sa policy set route-metric on && on_wifi
+}
+check "route-metric on again: Wi-Fi (600 < 700)" on
+
+# 9. A bad value is refused and changes nothing.
+refused()
+{
+	! sa policy set route-metric maybe 2>/dev/null &&
+		[[ $(sa -j policy show | jq .route_metric) == true ]]
+}
+check "route-metric maybe: refused, nothing changed" refused
+
+# 10. The stream crossed it all.
+streamed()
+{
+	kill -INT "${STREAM_PID[c]}" "${STREAM_PID[s]}"
+	stream_wait c && stream_wait s && stream_clean c && stream_clean s
+}
+check "stream intact both ways, association alive" streamed
+
+check "the stock correspondent: sctp_dar changed nothing there" peer_untouched
+tap_exit
