@@ -41,6 +41,9 @@ IVL=1000
 if [[ -e /proc/lockdep ]]; then
 	WAIT=45
 	IVL=10000
+	# sctp_stream itself starts slowly there (seen: over 5 s to listen).
+	STREAM_LISTEN_WAIT=30
+	STREAM_ASSOC_WAIT=60
 fi
 
 sa() { sctpaddr -n "$MN" "$@"; }
