@@ -31,6 +31,7 @@ unsigned int sctp_dar_param_grace_ms = 2000;
 unsigned int sctp_dar_param_holddown_ms = 3000;
 bool sctp_dar_param_require_auth = true;
 bool sctp_dar_param_manage_wildcard = true;
+bool sctp_dar_param_route_metric = true;
 char sctp_dar_param_manage_ports[SCTP_DAR_MANAGE_PORTS_LEN] = "all";
 
 static int dar_param_set_debounce(const char *val,
@@ -120,6 +121,9 @@ MODULE_PARM_DESC(require_auth,
 module_param_named(manage_wildcard, sctp_dar_param_manage_wildcard, bool, 0644);
 MODULE_PARM_DESC(manage_wildcard,
 		 "Manage wildcard-bound sockets in new namespaces (default Y)");
+module_param_named(route_metric, sctp_dar_param_route_metric, bool, 0644);
+MODULE_PARM_DESC(route_metric,
+		 "Between interfaces of equal priority, prefer the one whose default route has the lowest metric, in new namespaces (default Y)");
 module_param_cb(manage_ports, &dar_ports_ops, &dar_ports_str, 0644);
 MODULE_PARM_DESC(manage_ports,
 		 "Specifically-bound sockets managed in new namespaces: \"\" or \"none\", \"all\" (default) or a list of local ports \"5000,5001\"");

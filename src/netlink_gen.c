@@ -85,7 +85,7 @@ static const struct nla_policy sctp_dar_assoc_set_nl_policy[SCTP_DAR_A_ASSOC_PEE
 };
 
 /* SCTP_DAR_CMD_POLICY_SET - do */
-static const struct nla_policy sctp_dar_policy_set_nl_policy[SCTP_DAR_A_POLICY_HOLDDOWN_MS + 1] = {
+static const struct nla_policy sctp_dar_policy_set_nl_policy[SCTP_DAR_A_POLICY_ROUTE_METRIC + 1] = {
 	[SCTP_DAR_A_POLICY_MANAGE_WILDCARD] = NLA_POLICY_MAX(NLA_U8, 1),
 	[SCTP_DAR_A_POLICY_MANAGE_ALL_BOUND] = NLA_POLICY_MAX(NLA_U8, 1),
 	[SCTP_DAR_A_POLICY_MANAGE_PORTS] = NLA_POLICY_NESTED(sctp_dar_ports_nl_policy),
@@ -97,6 +97,7 @@ static const struct nla_policy sctp_dar_policy_set_nl_policy[SCTP_DAR_A_POLICY_H
 	[SCTP_DAR_A_POLICY_DENY] = NLA_POLICY_NESTED(sctp_dar_prefixes_nl_policy),
 	[SCTP_DAR_A_POLICY_HOLDDOWN_MS] =
 		NLA_POLICY_FULL_RANGE(NLA_U32, &sctp_dar_a_policy_holddown_ms_range),
+	[SCTP_DAR_A_POLICY_ROUTE_METRIC] = NLA_POLICY_MAX(NLA_U8, 1),
 };
 
 /* SCTP_DAR_CMD_LINK_GET - do */
@@ -152,7 +153,7 @@ const struct genl_ops sctp_dar_nl_ops[9] = {
 		.cmd		= SCTP_DAR_CMD_POLICY_SET,
 		.doit		= sctp_dar_nl_policy_set_doit,
 		.policy		= sctp_dar_policy_set_nl_policy,
-		.maxattr	= SCTP_DAR_A_POLICY_HOLDDOWN_MS,
+		.maxattr	= SCTP_DAR_A_POLICY_ROUTE_METRIC,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{

@@ -2,10 +2,10 @@
 /*
  * netlink_policy.c - the policy and link objects of the sctp_dar family:
  * policy-get / policy-set (managed sockets, grace period, debounce, AUTH
- * requirement, pause, deny-listed prefixes) and link-get / link-set
- * (interface priorities). The engine keeps the policy (reconf.c); this
- * file translates it to and from attributes and validates every change
- * before anything is applied.
+ * requirement, pause, deny-listed prefixes, route metrics) and link-get /
+ * link-set (interface priorities; the default routes' metrics). The
+ * engine keeps the policy (reconf.c); this file translates it to and from
+ * attributes and validates every change before anything is applied.
  *
  * Locking: no lock of its own. policy-set and link-set apply their change
  * under the engine's mutex to the policy as it is then
@@ -29,6 +29,7 @@
 #include "netlink_gen.h"
 #include "policy.h"
 #include "reconf.h"
+#include "route.h"
 
 /* ---- policy-get ----------------------------------------------------------- */
 
@@ -56,7 +57,8 @@ static int dar_put_policy(struct sk_buff *skb,
 	    nla_put_u8(skb, SCTP_DAR_A_POLICY_REQUIRE_AUTH,
 		       cfg->require_auth) ||
 	    nla_put_u8(skb, SCTP_DAR_A_POLICY_PAUSED, cfg->paused) ||
-	    nla_put_u32(skb, SCTP_DAR_A_POLICY_HOLDDOWN_MS, cfg->holddown_ms))
+	    nla_put_u32(skb, SCTP_DAR_A_POLICY_HOLDDOWN_MS, cfg->holddown_ms) ||
+	    nla_put_u8(skb, SCTP_DAR_A_POLICY_ROUTE_METRIC, cfg->route_metric))
 		return -EMSGSIZE;
 	nest = nla_nest_start(skb, SCTP_DAR_A_POLICY_DENY);
 	if (!nest)
@@ -226,6 +228,9 @@ static int dar_policy_apply(struct genl_info *info,
 			nla_get_u8(tb[SCTP_DAR_A_POLICY_REQUIRE_AUTH]);
 	if (tb[SCTP_DAR_A_POLICY_PAUSED])
 		cfg->paused = nla_get_u8(tb[SCTP_DAR_A_POLICY_PAUSED]);
+	if (tb[SCTP_DAR_A_POLICY_ROUTE_METRIC])
+		cfg->route_metric =
+			nla_get_u8(tb[SCTP_DAR_A_POLICY_ROUTE_METRIC]);
 	if (tb[SCTP_DAR_A_POLICY_DENY]) {
 		err = dar_parse_deny(tb[SCTP_DAR_A_POLICY_DENY], cfg,
 				     info->extack);
@@ -265,7 +270,23 @@ int sctp_dar_nl_policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 
 /* ---- link-get, link-set ----------------------------------------------------- */
 
-/* One link message; @cb is the dump's callback, NULL for a do. */
+/* The metric of @dev's default route of @family as attribute @type,
+ * nothing when it has none (whether or not the policy follows it).
+ */
+static int dar_put_metric(struct sk_buff *skb, struct net_device *dev,
+			  int family, int type)
+{
+	u32 metric;
+
+	if (!sctp_dar_route_default_metric(dev_net(dev), family, dev->ifindex,
+					   &metric))
+		return 0;
+	return nla_put_u32(skb, type, metric);
+}
+
+/* One link message; @cb is the dump's callback, NULL for a do.
+ * Context: process context, or rcu_read_lock() (the dump).
+ */
 static int dar_fill_link(struct sk_buff *skb, struct net_device *dev,
 			 const struct sctp_dar_policy_cfg *cfg,
 			 struct netlink_callback *cb, u32 portid, u32 seq,
@@ -284,7 +305,9 @@ static int dar_fill_link(struct sk_buff *skb, struct net_device *dev,
 			sctp_dar_policy_link_prio(cfg, dev->ifindex)) ||
 	    ((dev->flags & IFF_UP) && netif_running(dev) &&
 	     netif_carrier_ok(dev) &&
-	     nla_put_flag(skb, SCTP_DAR_A_LINK_UP))) {
+	     nla_put_flag(skb, SCTP_DAR_A_LINK_UP)) ||
+	    dar_put_metric(skb, dev, AF_INET, SCTP_DAR_A_LINK_METRIC) ||
+	    dar_put_metric(skb, dev, AF_INET6, SCTP_DAR_A_LINK_METRIC6)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}

@@ -17,6 +17,7 @@ extern unsigned int sctp_dar_param_grace_ms;
 extern unsigned int sctp_dar_param_holddown_ms;
 extern bool sctp_dar_param_require_auth;
 extern bool sctp_dar_param_manage_wildcard;
+extern bool sctp_dar_param_route_metric;
 
 /* manage_ports: "", "all" or "p1,p2,..." (see policy.c) */
 #define SCTP_DAR_MANAGE_PORTS_LEN	256

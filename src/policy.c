@@ -413,20 +413,29 @@ bool sctp_dar_policy_sock_accepts(const struct sctp_dar_sockview *sv,
 EXPORT_SYMBOL_IF_KUNIT(sctp_dar_policy_sock_accepts);
 
 /* Is @a better than @b as a primary? Administrator priority first, then a
- * preferred (not deprecated) address, then the newest one: a new address
- * means the host reached a new network (seeds 000/001). Ties keep @b, so
- * the order of the snapshot never makes the choice flap.
+ * preferred (not deprecated) address, then the host's own preference (an
+ * interface with a default route of the address's family before one
+ * without, the lower metric first: set in the host view only while the
+ * policy's route_metric is on), then the newest one: a new address means
+ * the host reached a new network (seeds 000/001). Ties keep @b, so the
+ * order of the snapshot never makes the choice flap.
  */
 static bool dar_haddr_better(const struct sctp_dar_haddr *a,
 			     const struct sctp_dar_haddr *b)
 {
 	bool adep = a->flags & SCTP_DAR_HA_DEPRECATED;
 	bool bdep = b->flags & SCTP_DAR_HA_DEPRECATED;
+	bool aroute = a->flags & SCTP_DAR_HA_DEFROUTE;
+	bool broute = b->flags & SCTP_DAR_HA_DEFROUTE;
 
 	if (a->prio != b->prio)
 		return a->prio > b->prio;
 	if (adep != bdep)
 		return !adep;
+	if (aroute != broute)
+		return aroute;
+	if (aroute && a->metric != b->metric)
+		return a->metric < b->metric;
 	return time_after(a->since, b->since);
 }
 
@@ -653,8 +662,9 @@ EXPORT_SYMBOL_IF_KUNIT(sctp_dar_policy_ep_plan);
  *
  * The peer's primary should be a usable address, the administrator's
  * preferred interface first, a preferred (not deprecated) address next,
- * the newest last. Deprecated addresses are chosen only if nothing else
- * is usable.
+ * then the host's own preference (the interface whose default route has
+ * the lowest metric; one without a default route last), the newest last.
+ * Deprecated addresses are chosen only if nothing else is usable.
  *
  * Context: any.
  * Return: an index into @av->l, or -1 when no address qualifies.

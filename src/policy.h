@@ -78,12 +78,16 @@ struct sctp_dar_link_prio {
  *	to be withdrawn; never chosen as primary, removed after grace_ms)
  * @SCTP_DAR_HA_TEMPORARY: lifetimes are finite (may become deprecated
  *	without any notifier event, so the host view is rescanned)
+ * @SCTP_DAR_HA_DEFROUTE: its device has a default route of its family in
+ *	the main table (only set while the policy's route_metric is on; the
+ *	route's metric is in struct sctp_dar_haddr's @metric)
  */
 enum sctp_dar_haddr_flags {
 	SCTP_DAR_HA_LINK_UP	= BIT(0),
 	SCTP_DAR_HA_TENTATIVE	= BIT(1),
 	SCTP_DAR_HA_DEPRECATED	= BIT(2),
 	SCTP_DAR_HA_TEMPORARY	= BIT(3),
+	SCTP_DAR_HA_DEFROUTE	= BIT(4),
 };
 
 /**
@@ -92,6 +96,8 @@ enum sctp_dar_haddr_flags {
  * @ifindex: its device
  * @flags: enum sctp_dar_haddr_flags
  * @prio: interface priority set by the administrator (higher wins)
+ * @metric: with SCTP_DAR_HA_DEFROUTE, the metric of its device's
+ *	lowest-metric default route of its family (lower wins), else 0
  * @since: jiffies when it was first seen configured (a new address is a
  *	new network: the roaming rule of seeds 000/001 prefers it)
  * @deprecated_since: jiffies when it was first seen deprecated, 0 if not
@@ -102,6 +108,7 @@ struct sctp_dar_haddr {
 	int ifindex;
 	u32 flags;
 	int prio;
+	u32 metric;
 	unsigned long since;
 	unsigned long deprecated_since;
 	unsigned long up_since;
@@ -250,6 +257,10 @@ struct sctp_dar_asocview {
  * @deny: prefixes whose addresses are never offered to a peer
  * @nlinks: entries used in @links
  * @links: interfaces with a priority other than 0
+ * @route_metric: between addresses of equal priority, follow the host's
+ *	own preference: an interface with a default route over one without,
+ *	the lower metric first (the host view carries the metrics only while
+ *	this is on)
  */
 struct sctp_dar_policy_cfg {
 	bool manage_wildcard;
@@ -265,6 +276,7 @@ struct sctp_dar_policy_cfg {
 	struct sctp_dar_policy_prefix deny[SCTP_DAR_MAX_DENY];
 	unsigned int nlinks;
 	struct sctp_dar_link_prio links[SCTP_DAR_MAX_LINKS];
+	bool route_metric;
 };
 
 /**

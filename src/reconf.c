@@ -56,6 +56,7 @@
 #include "pernet.h"
 #include "policy.h"
 #include "reconf.h"
+#include "route.h"
 
 #define DAR_EV_MAX		256	/* queued events per namespace */
 #define DAR_MAX_ASOCS		65536	/* associations looked at per socket */
@@ -77,6 +78,7 @@
 #define DAR_QUALITY_DUTY	20
 #define DAR_DAD_POLL		msecs_to_jiffies(20)
 #define DAR_LIFETIME_POLL	HZ
+#define DAR_ROUTE_POLL		HZ	/* default routes: no notifier */
 
 /**
  * struct sctp_dar_reconf - the engine's state in one namespace
@@ -411,10 +413,11 @@ static bool dar_drain_events(struct sctp_dar_reconf *r)
 }
 
 /* Append one address to the host view, carrying its history over from
- * the previous view. Context: rcu_read_lock() (device walk).
+ * the previous view; @metric is its device's default route's, valid with
+ * SCTP_DAR_HA_DEFROUTE in @flags. Context: rcu_read_lock() (device walk).
  */
 static void dar_hv_add(struct sctp_dar_reconf *r, const union sctp_addr *a,
-		       int ifindex, u32 flags, unsigned long now)
+		       int ifindex, u32 flags, u32 metric, unsigned long now)
 {
 	const struct sctp_dar_haddr *old = NULL;
 	struct sctp_dar_hostview *hv = r->hv;
@@ -433,6 +436,7 @@ static void dar_hv_add(struct sctp_dar_reconf *r, const union sctp_addr *a,
 	ha->ifindex = ifindex;
 	ha->flags = flags;
 	ha->prio = sctp_dar_policy_link_prio(&r->cfg, ifindex);
+	ha->metric = metric;
 	ha->since = old ? old->since : now;
 	ha->deprecated_since = 0;
 	if (flags & SCTP_DAR_HA_DEPRECATED)
@@ -442,6 +446,21 @@ static void dar_hv_add(struct sctp_dar_reconf *r, const union sctp_addr *a,
 		ha->up_since = old->up_since;
 	else
 		ha->up_since = now;
+}
+
+/* The host's own preference for @dev's addresses of @family: its default
+ * route, while the policy follows it (route_metric). Fills @metric.
+ * Context: rcu_read_lock() (device walk).
+ */
+static u32 dar_hv_route(struct sctp_dar_reconf *r, struct net_device *dev,
+			int family, u32 *metric)
+{
+	*metric = 0;
+	if (!r->cfg.route_metric ||
+	    !sctp_dar_route_default_metric(r->net, family, dev->ifindex,
+					   metric))
+		return 0;
+	return SCTP_DAR_HA_DEFROUTE;
 }
 
 /* Read the addresses configured in r->net into r->hv. */
@@ -455,7 +474,7 @@ static void dar_hostview_build(struct sctp_dar_reconf *r, unsigned long now)
 		const struct in_ifaddr *ifa;
 		struct in_device *in_dev;
 		struct inet6_dev *idev;
-		u32 link = 0;
+		u32 link = 0, route, metric;
 
 		if (dev->flags & IFF_LOOPBACK)
 			continue;
@@ -464,13 +483,15 @@ static void dar_hostview_build(struct sctp_dar_reconf *r, unsigned long now)
 			link = SCTP_DAR_HA_LINK_UP;
 
 		in_dev = __in_dev_get_rcu(dev);
-		if (in_dev) {
+		if (in_dev && rcu_access_pointer(in_dev->ifa_list)) {
+			route = dar_hv_route(r, dev, AF_INET, &metric);
 			in_dev_for_each_ifa_rcu(ifa, in_dev) {
 				union sctp_addr a = {};
 
 				a.v4.sin_family = AF_INET;
 				a.v4.sin_addr.s_addr = ifa->ifa_local;
-				dar_hv_add(r, &a, dev->ifindex, link, now);
+				dar_hv_add(r, &a, dev->ifindex, link | route,
+					   metric, now);
 			}
 		}
 
@@ -478,9 +499,11 @@ static void dar_hostview_build(struct sctp_dar_reconf *r, unsigned long now)
 		if (idev) {
 			struct inet6_ifaddr *ifp;
 
+			route = dar_hv_route(r, dev, AF_INET6, &metric);
 			read_lock_bh(&idev->lock);
 			list_for_each_entry(ifp, &idev->addr_list, if_list) {
-				u32 f = link, iflags = READ_ONCE(ifp->flags);
+				u32 f = link | route;
+				u32 iflags = READ_ONCE(ifp->flags);
 				union sctp_addr a = {};
 
 				if (iflags & IFA_F_DADFAILED)
@@ -494,7 +517,7 @@ static void dar_hostview_build(struct sctp_dar_reconf *r, unsigned long now)
 					f |= SCTP_DAR_HA_TEMPORARY;
 				a.v6.sin6_family = AF_INET6;
 				a.v6.sin6_addr = ifp->addr;
-				dar_hv_add(r, &a, dev->ifindex, f, now);
+				dar_hv_add(r, &a, dev->ifindex, f, metric, now);
 			}
 			read_unlock_bh(&idev->lock);
 		}
@@ -513,7 +536,8 @@ static bool dar_hostview_changed(const struct sctp_dar_hostview *a,
 	for (i = 0; i < a->n; i++) {
 		if (!sctp_dar_sockaddr_equal(&a->a[i].a, &b->a[i].a) ||
 		    a->a[i].ifindex != b->a[i].ifindex ||
-		    a->a[i].flags != b->a[i].flags)
+		    a->a[i].flags != b->a[i].flags ||
+		    a->a[i].metric != b->a[i].metric)
 			return true;
 	}
 	return false;
@@ -1885,6 +1909,23 @@ out_free:
 	sctp_dar_assoc_snapshot_free(snap);
 }
 
+/* Has @hv usable addresses on more than one device? */
+static bool dar_hv_multilink(const struct sctp_dar_hostview *hv)
+{
+	int first = 0;
+	unsigned int i;
+
+	for (i = 0; i < hv->n; i++) {
+		if (!sctp_dar_haddr_usable(&hv->a[i]))
+			continue;
+		if (!first)
+			first = hv->a[i].ifindex;
+		else if (hv->a[i].ifindex != first)
+			return true;
+	}
+	return false;
+}
+
 /* One pass. Return: jiffies until the next poll, 0 for none. */
 static unsigned long dar_pass(struct sctp_dar_reconf *r)
 {
@@ -1970,6 +2011,12 @@ static unsigned long dar_pass(struct sctp_dar_reconf *r)
 					    DAR_LIFETIME_POLL) :
 				      DAR_LIFETIME_POLL;
 	}
+	/* Nor a default route that comes, goes or changes its metric
+	 * (Documentation/design.md: why no FIB notifier): looked at while
+	 * the choice between interfaces depends on them.
+	 */
+	if (r->cfg.route_metric && dar_hv_multilink(r->hv))
+		next = next ? min(next, DAR_ROUTE_POLL) : DAR_ROUTE_POLL;
 	if (r->wake_at) {
 		unsigned long d = time_after(r->wake_at, p->now) ?
 				  r->wake_at - p->now : 1;
@@ -2237,6 +2284,7 @@ static int __net_init dar_reconf_net_init(struct net *net)
 	sctp_dar_assoc_table_init(&r->table);
 
 	r->cfg.manage_wildcard = READ_ONCE(sctp_dar_param_manage_wildcard);
+	r->cfg.route_metric = READ_ONCE(sctp_dar_param_route_metric);
 	r->cfg.require_auth = dn->require_auth;
 	r->cfg.grace_ms = dn->grace_ms;
 	r->cfg.holddown_ms = dn->holddown_ms;

@@ -535,6 +535,98 @@ static void sctp_dar_policy_pick_local_prefers_newest_usable(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sctp_dar_policy_pick_local(hv, av, false), -1);
 }
 
+/* The host's own preference (route_metric): between equal priorities an
+ * interface with a default route beats one without and the lower metric
+ * wins, over recency; an explicit priority and deprecation still weigh
+ * first. Without SCTP_DAR_HA_DEFROUTE (route_metric off) recency rules.
+ */
+static void sctp_dar_policy_pick_local_follows_route_metric(struct kunit *test)
+{
+	struct dar_fix *f = test->priv;
+	struct sctp_dar_hostview *hv = &f->hv;
+	struct sctp_dar_asocview *av = &f->av;
+	struct sctp_dar_haddr *eth, *wifi, *lte;
+	const u32 up_route = SCTP_DAR_HA_LINK_UP | SCTP_DAR_HA_DEFROUTE;
+
+	/* wifi (600) older than eth (100), lte (700) newest. */
+	wifi = dar_host(hv, "10.0.2.1", 3, up_route, T_BOOT);
+	wifi->metric = 600;
+	eth = dar_host(hv, "10.0.1.1", 2, up_route, T_SOCK);
+	eth->metric = 100;
+	lte = dar_host(hv, "10.0.3.1", 4, up_route, T_NEW);
+	lte->metric = 700;
+	dar_asoc_laddr(av, "10.0.2.1", SCTP_DAR_LA_SRC);
+	dar_asoc_laddr(av, "10.0.1.1", SCTP_DAR_LA_SRC);
+	dar_asoc_laddr(av, "10.0.3.1", SCTP_DAR_LA_SRC);
+
+	/* Ethernet over Wi-Fi over mobile data, whatever their age. */
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_pick_local(hv, av, true), 1);
+	/* eth's metric raised above wifi's: wifi. */
+	eth->metric = 650;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_pick_local(hv, av, true), 0);
+	/* eth's default route gone: below both that have one. */
+	eth->metric = 0;
+	eth->flags &= ~SCTP_DAR_HA_DEFROUTE;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_pick_local(hv, av, true), 0);
+	/* wifi's link down: lte, though eth is up (it has no route). */
+	wifi->flags &= ~SCTP_DAR_HA_LINK_UP;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_pick_local(hv, av, true), 2);
+	wifi->flags |= SCTP_DAR_HA_LINK_UP;
+
+	/* Equal metrics: the newest, as without routes. */
+	eth->flags |= SCTP_DAR_HA_DEFROUTE;
+	eth->metric = 600;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_pick_local(hv, av, true), 1);
+	eth->metric = 100;
+
+	/* An explicit priority outweighs every metric... */
+	lte->prio = 1;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_pick_local(hv, av, true), 2);
+	/* ... and between equal priorities the metric decides again. */
+	wifi->prio = 1;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_pick_local(hv, av, true), 0);
+	wifi->prio = 0;
+	lte->prio = 0;
+
+	/* A deprecated address loses, whatever its metric. */
+	eth->flags |= SCTP_DAR_HA_DEPRECATED;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_pick_local(hv, av, true), 0);
+	eth->flags &= ~SCTP_DAR_HA_DEPRECATED;
+
+	/* route_metric off (no metrics in the view): the newest, lte. */
+	eth->flags = SCTP_DAR_HA_LINK_UP;
+	wifi->flags = SCTP_DAR_HA_LINK_UP;
+	lte->flags = SCTP_DAR_HA_LINK_UP;
+	KUNIT_EXPECT_EQ(test, sctp_dar_policy_pick_local(hv, av, true), 2);
+}
+
+/* A socket's additions come best first: the lowest metric leads. */
+static void sctp_dar_policy_ep_plan_adds_by_route_metric(struct kunit *test)
+{
+	struct dar_fix *f = test->priv;
+	struct sctp_dar_hostview *hv = &f->hv;
+	struct sctp_dar_ep_plan *plan = &f->plan;
+	struct sctp_dar_sockview *sv = &f->sv;
+	struct sctp_dar_asocview *av = &f->av;
+	const u32 up_route = SCTP_DAR_HA_LINK_UP | SCTP_DAR_HA_DEFROUTE;
+	union sctp_addr eth = dar_v4("10.0.2.1"), lte = dar_v4("10.0.3.1");
+	struct sctp_dar_haddr *ha;
+
+	dar_sock_bound_a(sv);
+	dar_host(hv, "10.0.1.1", 2, SCTP_DAR_HA_LINK_UP, T_BOOT);
+	ha = dar_host(hv, "10.0.2.1", 3, up_route, T_NEW);
+	ha->metric = 100;
+	ha = dar_host(hv, "10.0.3.1", 4, up_route, T_NEW + 1);
+	ha->metric = 700;
+	dar_asoc_ok(av);
+	dar_asoc_laddr(av, "10.0.1.1", SCTP_DAR_LA_SRC);
+
+	sctp_dar_policy_ep_plan(&dar_cfg, hv, sv, av, 1, T_NOW, plan);
+	KUNIT_ASSERT_EQ(test, plan->nadd, 2U);
+	KUNIT_EXPECT_TRUE(test, sctp_dar_sockaddr_equal(&plan->add[0], &eth));
+	KUNIT_EXPECT_TRUE(test, sctp_dar_sockaddr_equal(&plan->add[1], &lte));
+}
+
 static void sctp_dar_policy_pick_path_prefers_device_then_state(struct kunit *test)
 {
 	struct dar_fix *f = test->priv;
@@ -754,6 +846,8 @@ static struct kunit_case sctp_dar_policy_cases[] = {
 	KUNIT_CASE(sctp_dar_policy_ep_plan_holds_down_dead_link),
 	KUNIT_CASE(sctp_dar_policy_ep_plan_deprecated_after_grace),
 	KUNIT_CASE(sctp_dar_policy_pick_local_prefers_newest_usable),
+	KUNIT_CASE(sctp_dar_policy_pick_local_follows_route_metric),
+	KUNIT_CASE(sctp_dar_policy_ep_plan_adds_by_route_metric),
 	KUNIT_CASE(sctp_dar_policy_pick_path_prefers_device_then_state),
 	KUNIT_CASE(sctp_dar_policy_has_usable_src_skips_except),
 	KUNIT_CASE(sctp_dar_policy_prefix_valid_checks_len_and_host_bits),

@@ -17,7 +17,7 @@
 # The association: $MN local port 5002 (bound to 10.0.1.1) to $CN port 5003.
 . "$(dirname "$0")/lib.sh"
 
-tap_plan 17
+tap_plan 18
 require_own_tool sctpaddr
 require_own_tool nlraw
 require_tool jq
@@ -42,7 +42,7 @@ check_diag()
 defaults()
 {
 	[[ $(pol | jq -c .) == \
-	   '{"manage_wildcard":true,"manage_all_bound":true,"manage_ports":[],"grace_ms":2000,"holddown_ms":3000,"debounce_ms":20,"require_auth":true,"paused":false,"deny":[]}' ]]
+	   '{"manage_wildcard":true,"manage_all_bound":true,"manage_ports":[],"grace_ms":2000,"holddown_ms":3000,"debounce_ms":20,"require_auth":true,"paused":false,"route_metric":true,"deny":[]}' ]]
 }
 check "policy show: the module's defaults" defaults
 
@@ -50,9 +50,10 @@ check "policy show: the module's defaults" defaults
 roundtrip()
 {
 	sa policy set grace-ms 500 holddown-ms 1500 debounce-ms 10 manage-ports 5002,5004 \
-		deny 10.0.3.0/24,fd00:9::/32 require-auth on manage-wildcard on || return 1
+		deny 10.0.3.0/24,fd00:9::/32 require-auth on manage-wildcard on \
+		route-metric off || return 1
 	[[ $(pol | jq -c .) == \
-	   '{"manage_wildcard":true,"manage_all_bound":false,"manage_ports":[5002,5004],"grace_ms":500,"holddown_ms":1500,"debounce_ms":10,"require_auth":true,"paused":false,"deny":["10.0.3.0/24","fd00:9::/32"]}' ]]
+	   '{"manage_wildcard":true,"manage_all_bound":false,"manage_ports":[5002,5004],"grace_ms":500,"holddown_ms":1500,"debounce_ms":10,"require_auth":true,"paused":false,"route_metric":false,"deny":["10.0.3.0/24","fd00:9::/32"]}' ]]
 }
 check "policy set: every setting reads back" roundtrip
 BEFORE=$(pol)
@@ -91,6 +92,8 @@ raw()
 }
 check "raw: debounce over 10 s is out of range" raw \
 	"$(E "ERANGE(34)" "integer out of range" 5)" policy-set 5:u32=10001
+check "raw: route-metric 2 is out of range" raw \
+	"$(E "ERANGE(34)" "integer out of range" 10)" policy-set 10:u8=2
 check "raw: link-set on a missing ifindex" raw \
 	"$(E "ENODEV(19)" "no such interface in this network namespace" 1)" \
 	link-set 1:u32=9999 3:u32=1

@@ -218,6 +218,18 @@ void print_bool(enum output_type type, const char *key, const char *fmt,
 }
 
 /**
+ * print_null - a member without a value (JSON null); nothing in text mode
+ * @key: JSON key
+ */
+void print_null(const char *key)
+{
+	if (jp.json) {
+		jp_member(key);
+		fputs("null", stdout);
+	}
+}
+
+/**
  * print_flag - a boolean property
  * @key: JSON key (always present, true or false)
  * @text: word printed in text mode when @value is true, nothing otherwise

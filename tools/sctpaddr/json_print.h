@@ -39,6 +39,7 @@ void print_uint(enum output_type type, const char *key, const char *fmt,
 void print_bool(enum output_type type, const char *key, const char *fmt,
 		bool value);
 void print_flag(const char *key, const char *text, bool value);
+void print_null(const char *key);
 void print_text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void print_nl(void);
 

@@ -19,7 +19,26 @@ static void link_usage(FILE *f)
 		"Usage: sctpaddr link [ show [ dev NAME ] ]\n"
 		"       sctpaddr link set dev NAME priority PRIORITY\n"
 		"       sctpaddr link help\n"
-		"where  PRIORITY := 0-255 (higher first; 0, the default, clears it)\n");
+		"where  PRIORITY := 0-255 (higher first; 0, the default, clears it)\n"
+		"Between equal priorities the interface whose default route has the\n"
+		"lowest metric comes first (policy route-metric); show prints the\n"
+		"metrics of the IPv4 and IPv6 default routes, \"-\" for none.\n");
+}
+
+/* A default route's metric: a number, or "-" (JSON null) without one. */
+static void print_metric(const char *key, const char *fmt,
+			 const struct nlattr *a)
+{
+	char buf[16];
+
+	if (a && mnl_attr_validate(a, MNL_TYPE_U32) == 0) {
+		snprintf(buf, sizeof(buf), "%" PRIu32, mnl_attr_get_u32(a));
+		print_uint(PRINT_JSON, key, NULL, mnl_attr_get_u32(a));
+		print_string(PRINT_FP, NULL, fmt, buf);
+	} else {
+		print_null(key);
+		print_string(PRINT_FP, NULL, fmt, "-");
+	}
 }
 
 static int link_print_cb(const struct nlmsghdr *nlh, void *data)
@@ -46,6 +65,8 @@ static int link_print_cb(const struct nlmsghdr *nlh, void *data)
 	    mnl_attr_validate(tb[SCTP_DAR_A_LINK_PRIORITY], MNL_TYPE_U32) == 0)
 		print_uint(PRINT_ANY, "priority", " priority %" PRIu64,
 			   mnl_attr_get_u32(tb[SCTP_DAR_A_LINK_PRIORITY]));
+	print_metric("metric", " metric %s", tb[SCTP_DAR_A_LINK_METRIC]);
+	print_metric("metric6", " metric6 %s", tb[SCTP_DAR_A_LINK_METRIC6]);
 	print_flag("up", "up", tb[SCTP_DAR_A_LINK_UP]);
 	close_json_object();
 	print_nl();

@@ -24,6 +24,7 @@ static void policy_usage(FILE *f)
 		"                    manage-ports { all | none | PORT[,PORT...] } |\n"
 		"                    grace-ms MS | debounce-ms MS | holddown-ms MS |\n"
 		"                    require-auth { on | off } | paused { on | off } |\n"
+		"                    route-metric { on | off } |\n"
 		"                    deny { none | PREFIX[,PREFIX...] } }\n"
 		"       PREFIX := ADDRESS[/LEN]\n");
 }
@@ -135,6 +136,8 @@ static int policy_print_cb(const struct nlmsghdr *nlh, void *data)
 	print_onoff("require_auth", "require-auth",
 		    tb[SCTP_DAR_A_POLICY_REQUIRE_AUTH]);
 	print_onoff("paused", "paused", tb[SCTP_DAR_A_POLICY_PAUSED]);
+	print_onoff("route_metric", "route-metric",
+		    tb[SCTP_DAR_A_POLICY_ROUTE_METRIC]);
 	print_text("\n");
 	if (tb[SCTP_DAR_A_POLICY_DENY])
 		print_deny(tb[SCTP_DAR_A_POLICY_DENY]);
@@ -249,13 +252,14 @@ static int policy_set(struct dar_nl *nl, int argc, char **argv)
 		if (i + 1 >= argc)
 			return usage_error("policy", "\"%s\" needs a value", key);
 		if (!strcmp(key, "manage-wildcard") || !strcmp(key, "require-auth") ||
-		    !strcmp(key, "paused")) {
+		    !strcmp(key, "paused") || !strcmp(key, "route-metric")) {
 			ret = parse_onoff(key, val, &b);
 			if (ret)
 				return ret;
 			mnl_attr_put_u8(nlh, key[0] == 'm' ? SCTP_DAR_A_POLICY_MANAGE_WILDCARD :
-					     key[0] == 'r' ? SCTP_DAR_A_POLICY_REQUIRE_AUTH :
-							     SCTP_DAR_A_POLICY_PAUSED, b);
+					     key[0] == 'p' ? SCTP_DAR_A_POLICY_PAUSED :
+					     key[1] == 'e' ? SCTP_DAR_A_POLICY_REQUIRE_AUTH :
+							     SCTP_DAR_A_POLICY_ROUTE_METRIC, b);
 		} else if (!strcmp(key, "manage-ports")) {
 			ret = put_ports(nlh, val);
 			if (ret)

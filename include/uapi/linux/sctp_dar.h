@@ -620,6 +620,10 @@ enum sctp_dar_a_event {
  *	addresses still configured, before they are deleted from the
  *	associations (a shorter flap costs nothing; an association with no
  *	other address does not wait), milliseconds (u32, at most 60000)
+ * @SCTP_DAR_A_POLICY_ROUTE_METRIC: 1 to follow the host's own preference
+ *	between interfaces of equal priority (the one whose default route
+ *	has the lowest metric first, one without a default route last), 0
+ *	not to (u8)
  * @__SCTP_DAR_A_POLICY_MAX: one past the last attribute
  * @SCTP_DAR_A_POLICY_MAX: the last attribute
  */
@@ -633,6 +637,7 @@ enum sctp_dar_a_policy {
 	SCTP_DAR_A_POLICY_PAUSED,
 	SCTP_DAR_A_POLICY_DENY,
 	SCTP_DAR_A_POLICY_HOLDDOWN_MS,
+	SCTP_DAR_A_POLICY_ROUTE_METRIC,
 
 	__SCTP_DAR_A_POLICY_MAX,
 	SCTP_DAR_A_POLICY_MAX = (__SCTP_DAR_A_POLICY_MAX - 1)
@@ -689,9 +694,14 @@ enum sctp_dar_a_prefix {
  * @SCTP_DAR_A_LINK_NAME: the interface name (string; replies only)
  * @SCTP_DAR_A_LINK_PRIORITY: the administrator's priority of the
  *	interface's addresses as primaries, higher first (u32, 0 - the
- *	default - to 255); it weighs before the newest-address rule
+ *	default - to 255); it weighs before the host's own preference
+ *	(route-metric) and the newest-address rule
  * @SCTP_DAR_A_LINK_UP: flag, present if the interface is up with carrier
  *	(replies only)
+ * @SCTP_DAR_A_LINK_METRIC: the metric of the interface's lowest-metric
+ *	IPv4 default route in the main table (u32; absent when it has none;
+ *	replies only)
+ * @SCTP_DAR_A_LINK_METRIC6: the same for IPv6 (u32; replies only)
  * @__SCTP_DAR_A_LINK_MAX: one past the last attribute
  * @SCTP_DAR_A_LINK_MAX: the last attribute
  */
@@ -700,6 +710,8 @@ enum sctp_dar_a_link {
 	SCTP_DAR_A_LINK_NAME,
 	SCTP_DAR_A_LINK_PRIORITY,
 	SCTP_DAR_A_LINK_UP,
+	SCTP_DAR_A_LINK_METRIC,
+	SCTP_DAR_A_LINK_METRIC6,
 
 	__SCTP_DAR_A_LINK_MAX,
 	SCTP_DAR_A_LINK_MAX = (__SCTP_DAR_A_LINK_MAX - 1)

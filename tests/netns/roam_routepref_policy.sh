@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# roam_routepref_policy.sh - the host's own preference (policy
+# route-metric) against the administrator's settings: Wi-Fi (metric 600)
+# carries the association; Ethernet comes up with a worse metric (700):
+# its address is added, Wi-Fi stays the primary. An interface priority
+# outweighs the metrics; route-metric off gives the newest-address rule
+# back (Ethernet), on again the metrics (Wi-Fi); sctpaddr link show and
+# policy show report what the engine sees. (roam_routepref.sh: the
+# metrics moving the association.)
+#
+#     +---------- $MN ----------+            +---------- $CN ----------+
+#     |  mn-a 10.0.1.1  "eth"   |== path A ==|  cn-a 10.0.1.2          |
+#     |   default metric 700    |            |                         |
+#     |  mn-b 10.0.2.1  "wifi"  |== path B ==|  cn-b 10.0.2.2          |
+#     |   default metric 600    |            |                         |
+#     +-------------------------+            +-------------------------+
+#
+# The default routes point at the correspondent's addresses (each path is
+# a direct link, so any source works over its own link). The association:
+# $MN local port 5002 (bound to B, managed) to $CN port 5003 (bound to
+# both, a stock peer), a stream of 1 KiB every 1 ms both ways throughout.
+. "$(dirname "$0")/lib.sh"
+
+tap_plan 8
+require_sctp_dar
+require_tool jq
+manage_ports 5002
+topo_two_paths || setup_fail "cannot build the topology"
+for ns in "$MN" "$CN"; do
+	sctp_sysctl "$ns" addip_enable 1
+	sctp_sysctl "$ns" auth_enable 1
+done
+peer_stock || setup_fail "cannot make the correspondent a stock peer"
+# A kernel with lock debugging is several times slower: a slower stream
+# (as roam_mbb.sh) and more time.
+WAIT=15
+IVL=1000
+if [[ -e /proc/lockdep ]]; then
+	WAIT=45
+	IVL=10000
+	# sctp_stream itself starts slowly there (seen: over 5 s to listen).
+	STREAM_LISTEN_WAIT=30
+	STREAM_ASSOC_WAIT=60
+fi
+
+sa() { sctpaddr -n "$MN" "$@"; }
+our_primary() { sa -j assoc show lport 5002 | jq -r '.[0].primary'; }
+
+# check_diag: what a failing check (lib.sh) shows.
+check_diag()
+{
+	tap_diag "peer view: $(peer_view 5003); our primary: $(our_primary)"
+	tap_diag "mn routes: $(ip -n "$MN" route | tr '\n' ';') $(ip -n "$MN" -6 route show default | tr '\n' ';')"
+	tap_diag "links: $(sa -j link show | jq -c '[.[] | {name, priority, metric, metric6}]')"
+	tap_diag "policy: $(sa -j policy show | jq -c .)"
+}
+
+# Ethernet is not configured yet; Wi-Fi is, with its default routes.
+ip -n "$MN" addr flush dev mn-a scope global
+mn_addr_b
+ip -n "$MN" route add default via 10.0.2.2 dev mn-b metric 600 &&
+	ip -n "$MN" -6 route add default via fd00:2::2 dev mn-b metric 600 ||
+	setup_fail "cannot add Wi-Fi's default routes"
+
+stream_server s "$CN" 5003 -d 600000 -i "$IVL" -B 10.0.1.2 -B 10.0.2.2 &&
+	stream_client c "$MN" 10.0.2.2 5003 -d 600000 -i "$IVL" -B 10.0.2.1 -P 5002 ||
+	setup_fail "cannot set up the association"
+sleep 0.5	# the stream runs over Wi-Fi first
+tap_diag "set up: ${SECONDS} s"
+
+eth_route() { ip -n "$MN" route replace default via 10.0.1.2 dev mn-a metric "$1"; }
+eth_unroute() { ip -n "$MN" route del default via 10.0.1.2 dev mn-a; }
+on_eth() { wait_for "$WAIT" peer_primary_is 5003 10.0.1.1; }
+on_wifi() { wait_for "$WAIT" peer_primary_is 5003 10.0.2.1; }
+
+# 1. Ethernet comes up with a worse metric than Wi-Fi's: its address
+# joins the association, Wi-Fi stays the primary.
+eth_up()
+{
+	ip -n "$MN" addr add 10.0.1.1/24 dev mn-a && eth_route 700 &&
+		wait_for "$WAIT" peer_has 5003 10.0.1.1 &&
+		peer_primary_is 5003 10.0.2.1
+}
+check "Ethernet comes up with metric 700 (> 600): added, Wi-Fi stays primary" eth_up
+tap_diag "elapsed: ${SECONDS} s"
+
+# 2. What the policy sees: each link's default-route metrics, "-" for none.
+link_metrics()
+{
+	[[ $(sa -j link show | jq -c '[.[] | {name, metric, metric6}]') == \
+	   '[{"name":"mn-a","metric":700,"metric6":null},{"name":"mn-b","metric":600,"metric6":600}]' ]] &&
+		sa link show dev mn-a | grep -q ' metric 700 metric6 - ' &&
+		sa policy show | grep -q 'route-metric on'
+}
+check "link show: the metrics of the default routes; policy show: route-metric on" link_metrics
+tap_diag "elapsed: ${SECONDS} s"
+
+# 3. An explicit priority outweighs the metrics, and clearing it gives the
+# choice back to them.
+prio()
+{
+	sa link set dev mn-a priority 10 && on_eth || return 1
+	sa link set dev mn-a priority 0 && on_wifi
+}
+check "priority on Ethernet outweighs its metric; cleared, Wi-Fi again" prio
+tap_diag "elapsed: ${SECONDS} s"
+
+# 4. route-metric off: the old rule, the newest address (Ethernet's);
+# policy show says so.
+off()
+{
+	sa policy set route-metric off || return 1
+	[[ $(sa -j policy show | jq .route_metric) == false ]] &&
+		sa policy show | grep -q 'route-metric off' && on_eth
+}
+check "route-metric off: the newest address (Ethernet) wins, policy show says off" off
+tap_diag "elapsed: ${SECONDS} s"
+
+# 5. On again: the metrics decide (Wi-Fi).
+on()
+{
+	sa policy set route-metric on && on_wifi
+}
+check "route-metric on again: Wi-Fi (600 < 700)" on
+tap_diag "elapsed: ${SECONDS} s"
+
+# 6. A bad value is refused and changes nothing.
+refused()
+{
+	! sa policy set route-metric maybe 2>/dev/null &&
+		[[ $(sa -j policy show | jq .route_metric) == true ]]
+}
+check "route-metric maybe: refused, nothing changed" refused
+tap_diag "elapsed: ${SECONDS} s"
+
+# 7. The stream crossed it all.
+streamed()
+{
+	kill -INT "${STREAM_PID[c]}" "${STREAM_PID[s]}"
+	stream_wait c && stream_wait s && stream_clean c && stream_clean s
+}
+check "stream intact both ways, association alive" streamed
+
+check "the stock correspondent: sctp_dar changed nothing there" peer_untouched
+tap_exit
