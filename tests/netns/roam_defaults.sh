@@ -74,10 +74,13 @@ mn_a_up()
 	ip -n "$MN" route replace default via 10.0.1.254 dev mn-a metric 100
 }
 
+# B is the better network (its default route's metric is lower, as
+# NetworkManager gives Ethernet over Wi-Fi): with route-metric on (the
+# default) the association moves to it before A breaks.
 mn_b_up()
 {
 	ip -n "$MN" addr replace "$B/24" dev mn-b
-	ip -n "$MN" route replace default via 10.0.2.254 dev mn-b metric 200
+	ip -n "$MN" route replace default via 10.0.2.254 dev mn-b metric 50
 }
 
 mn_b_down()
