@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
+# kernels: stock-6.1 stock-6.12
+# (the debug kernel has no nf_tables: there it would only skip)
 #
 # roam_nat.sh - the mobile node behind a NAT44 router (masquerade), moving
 # from behind NAT A to behind NAT B; the association runs over UDP
@@ -198,7 +200,7 @@ capture_start()
 		"udp port $UDP_PORT and src host $CN_ADDR" 2>"$LIB_TMP/$1.tcpdump" &
 	CAP_PID=$!
 	LIB_PIDS+=($!)
-	wait_for 10 grep -q "listening on" "$LIB_TMP/$1.tcpdump"
+	wait_for 60 grep -q "listening on" "$LIB_TMP/$1.tcpdump"
 }
 
 # aborts NAME: packets with an ABORT chunk the correspondent sent.
