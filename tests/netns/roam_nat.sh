@@ -38,7 +38,7 @@
 #   no association (out of the blue; the ASCONF's lookup address is one of
 #   the mobile node's private addresses), and it answers with an ABORT
 #   (T bit, reflected tag) that the mobile node accepts: the association
-#   is lost (one wildcard run lost it with no ABORT captured). The same
+#   is lost (some runs lost it with no ABORT captured). The same
 #   happens at once in a break-before-make roam.
 # The test asserts that behaviour (the association lost, NAT B's address
 # never learned; the ABORTs in a capture of what the correspondent sends
@@ -216,8 +216,8 @@ aborts()
 # the correspondent never learned NAT B's outside address. How many
 # ABORTs the correspondent sent is reported, not asserted: usually one
 # ends the association (its answer to the out-of-the-blue packets from
-# NAT B), but one wildcard run lost it with none captured (not pinned
-# down; Documentation/deployment.md).
+# NAT B), but some runs lost it with none captured (not pinned down;
+# Documentation/deployment.md).
 lost_after_break()
 {
 	local name=$1 port=$2 rc=0 n
