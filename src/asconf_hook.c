@@ -13,7 +13,10 @@
  *   tracepoints.
  * - LOCAL_OUT: each ASCONF an SCTP socket sends is recorded (serial, time)
  *   and reported as asconf-sent; retransmissions are not counted again.
- * - LOCAL_OUT, INIT and INIT-ACK: init_primary.c may add Set Primary.
+ * - LOCAL_OUT, INIT and INIT-ACK: init_primary.c may add Set Primary
+ *   (not to one inside UDP: the datagram's length would be wrong).
+ * SCTP inside UDP (RFC 6951, to or from the namespace's net.sctp.udp_port)
+ * is read like plain SCTP from the UDP payload on (dar_udp_encap()).
  * Every other packet pays a protocol test; SCTP packets without these
  * chunks a walk over at most DAR_MAX_CHUNKS chunk headers, or over all
  * of them (bounded by the packet's length) when enforcing. Packets are
@@ -53,6 +56,7 @@
 #include <linux/skbuff.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/udp.h>
 #include <linux/workqueue.h>
 #include <net/ipv6.h>
 #include <net/net_namespace.h>
@@ -698,6 +702,37 @@ static bool dar_skb_from_sctp(const struct sk_buff *skb)
 	       sk->sk_type != SOCK_RAW;
 }
 
+/* SCTP over UDP (RFC 6951): the namespace's sctp.ko listens for it on
+ * net.sctp.udp_port (0: no tunnel socket, so no SCTP inside UDP) and
+ * sends it from there. A datagram to that port (inbound; sctp_udp_rcv()
+ * takes all of them) or from it and from an SCTP socket (outbound)
+ * carries an SCTP packet right after its 8-byte header, which the rest of
+ * the hook reads as if it came straight after the IP header. The port is
+ * read without a lock (an int the sysctl may change at any time: a packet
+ * in flight then is looked at, or not, by the old port).
+ *
+ * Context: any (the hooks').
+ * Return: the offset of the SCTP common header, or 0 if the datagram at
+ * @uoff is not SCTP over UDP.
+ */
+static unsigned int dar_udp_encap(const struct sk_buff *skb,
+				  const struct net *net, unsigned int uoff,
+				  bool out)
+{
+	int port = READ_ONCE(net->sctp.udp_port);
+	const struct udphdr *uh;
+	struct udphdr _uh;
+
+	if (!port)
+		return 0;
+	uh = skb_header_pointer(skb, uoff, sizeof(_uh), &_uh);
+	if (!uh || ntohs(out ? uh->source : uh->dest) != port)
+		return 0;
+	if (out && !dar_skb_from_sctp(skb))
+		return 0;
+	return uoff + sizeof(*uh);
+}
+
 /* An ASCONF or ASCONF-ACK is in the packet: look at each chunk. Inbound
  * in enforce mode every chunk of the packet is looked at (bounded by its
  * length: a chunk takes at least 4 bytes), else the first DAR_MAX_CHUNKS.
@@ -846,12 +881,19 @@ static unsigned int dar_wire_v4(struct sk_buff *skb,
 	bool enforce;
 
 	/* LOCAL_IN comes after reassembly, LOCAL_OUT before fragmentation. */
-	if (iph->protocol != IPPROTO_SCTP || ip_is_fragment(iph))
+	if ((iph->protocol != IPPROTO_SCTP && iph->protocol != IPPROTO_UDP) ||
+	    ip_is_fragment(iph))
 		return NF_ACCEPT;
-	enforce = !out && READ_ONCE(dar_enforce);
 	thoff = skb_network_offset(skb) + iph->ihl * 4;
+	if (iph->protocol == IPPROTO_UDP) {
+		thoff = dar_udp_encap(skb, state->net, thoff, out);
+		if (!thoff)
+			return NF_ACCEPT;
+	}
+	enforce = !out && READ_ONCE(dar_enforce);
 	what = dar_wire_scan(skb, thoff, out, enforce);
-	if (what == DAR_SCAN_NONE)
+	if (what == DAR_SCAN_NONE ||
+	    (what == DAR_SCAN_INIT && iph->protocol == IPPROTO_UDP))
 		return NF_ACCEPT;
 	return dar_wire_v4_slow(skb, state, thoff, out, enforce, what);
 }
@@ -907,17 +949,31 @@ static unsigned int dar_wire_v6(struct sk_buff *skb,
 
 	enforce = !out && READ_ONCE(dar_enforce);
 	thoff = skb_network_offset(skb) + sizeof(*ip6h);
-	if (nexthdr != IPPROTO_SCTP) {
+	if (nexthdr != IPPROTO_SCTP && nexthdr != IPPROTO_UDP) {
 		if (!ipv6_ext_hdr(nexthdr))
 			return NF_ACCEPT;
 		thoff = ipv6_skip_exthdr(skb, thoff, &nexthdr, &frag_off);
-		if (thoff < 0 || nexthdr != IPPROTO_SCTP)
+		if (thoff < 0 ||
+		    (nexthdr != IPPROTO_SCTP && nexthdr != IPPROTO_UDP))
+			return NF_ACCEPT;
+		/* A first fragment (a later one is neither SCTP nor UDP
+		 * here): one of SCTP inside UDP is as uninspected as one of
+		 * plain SCTP.
+		 */
+		if (frag_off && nexthdr == IPPROTO_UDP &&
+		    !dar_udp_encap(skb, state->net, thoff, out))
 			return NF_ACCEPT;
 		if (frag_off)
 			return dar_wire_v6_frag(state->net, enforce);
 	}
+	if (nexthdr == IPPROTO_UDP) {
+		thoff = dar_udp_encap(skb, state->net, thoff, out);
+		if (!thoff)
+			return NF_ACCEPT;
+	}
 	what = dar_wire_scan(skb, thoff, out, enforce);
-	if (what == DAR_SCAN_NONE)
+	if (what == DAR_SCAN_NONE ||
+	    (what == DAR_SCAN_INIT && nexthdr == IPPROTO_UDP))
 		return NF_ACCEPT;
 	return dar_wire_v6_slow(skb, state, thoff, out, enforce, what);
 }
