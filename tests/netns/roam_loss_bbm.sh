@@ -42,7 +42,11 @@ if [[ -e /proc/lockdep ]]; then
 	WAIT=90
 fi
 
-tap_plan 7
+# The debug kernel (lockdep) runs one case: on a loaded 2-core host one
+# lossy roam takes it 1-2 minutes, and make check gives a script two.
+DEBUG=0
+[[ -e /proc/lockdep ]] && DEBUG=1
+tap_plan $((DEBUG ? 3 : 7))
 
 require_tool tc jq
 require_sctp_dar
@@ -185,8 +189,8 @@ sleep 0.7	# SCTP's 500 ms address tick (lo, PLATFORM.md)
 peer_stock || setup_fail "cannot make the correspondent a stock peer"
 ENDS=("$MN" mn-a "$MN" mn-b "$RT" r-a "$RT" r-b)
 
-bbm "bbm, 1 % loss" 5311 1%
+((DEBUG)) || bbm "bbm, 1 % loss" 5311 1%
 bbm "bbm, 5 % loss" 5312 5%
-bbm "bbm, 5 % loss, 300 ms burst as B appears" 5313 5% burst
+((DEBUG)) || bbm "bbm, 5 % loss, 300 ms burst as B appears" 5313 5% burst
 check "the stock correspondent: sctp_dar changed nothing there" peer_untouched
 tap_exit

@@ -37,12 +37,18 @@ N=3
 DUR=120000
 IVL=1000
 WAIT=15
+# The debug kernel (lockdep) runs two of the four roams (make check gives
+# a script two minutes there) and is given longer to set up.
+DEBUG=0
 if [[ -e /proc/lockdep ]]; then
+	DEBUG=1
 	IVL=10000
 	WAIT=40
+	STREAM_LISTEN_WAIT=30
+	STREAM_ASSOC_WAIT=60
 fi
 
-tap_plan 10
+tap_plan $((DEBUG ? 6 : 10))
 
 require_tool jq
 require_sctp_dar
@@ -193,7 +199,7 @@ done
 peer_stock || setup_fail "cannot make the correspondent a stock peer"
 
 mbb "mbb, bound" 6401 "-B 10.0.1.1"
-mbb "mbb, wildcard" 6411 ""
+((DEBUG)) || mbb "mbb, wildcard" 6411 ""
 check "mbb: the stock correspondent: sctp_dar changed nothing there" peer_untouched
 
 # ---- break-before-make ------------------------------------------------------
@@ -251,7 +257,7 @@ done
 sleep 0.7	# SCTP's 500 ms address tick (lo, PLATFORM.md)
 peer_stock || setup_fail "cannot make the correspondent a stock peer"
 
-bbm "bbm, bound" 6421 "-B $A"
+((DEBUG)) || bbm "bbm, bound" 6421 "-B $A"
 bbm "bbm, wildcard" 6431 ""
 check "bbm: the stock correspondent: sctp_dar changed nothing there" peer_untouched
 tap_exit
