@@ -20,6 +20,12 @@
  * report that everything it sent was acknowledged (SCTP_SENDER_DRY_EVENT),
  * or for the peer's graceful shutdown after its END, and closes gracefully.
  * SIGINT/SIGTERM end the sending phase early; a second one gives up waiting.
+ * With -m -N COUNT the active side opens ONE one-to-many socket and
+ * associates it COUNT times, to ports PORT..PORT+COUNT-1 of the peer, each
+ * association carrying its own stream (as above); the JSON then sums the
+ * counters of all of them ("assocs": COUNT; max_gap_ms is the longest of
+ * any, end_received true when every stream got its END, assoc_lost true
+ * when any association was lost, error the first one, naming it).
  * Each SIGUSR1 performs the next -X action, as an application managing its
  * own addresses would (sctp_bindx ADD/REM, SCTP_PRIMARY_ADDR,
  * SCTP_SET_PEER_PRIMARY_ADDR), and reports it on stderr as
@@ -104,6 +110,7 @@
 #define RXBUF_LEN	(MSG_MAX + 4096u)
 #define MAX_ADDRS	16
 #define MAX_ACTIONS	8
+#define MAX_ASSOCS	64		/* -N */
 #define SEQ_LIMIT	(1ull << 32)	/* dup bitmap bound: 512 MiB at most */
 #define PATTERN_SEED	0x5344535453445354ull
 #define SEND_BURST	4		/* catch-up messages allowed when late */
@@ -140,6 +147,7 @@ struct opts {
 	int nbinds;
 	unsigned long port;		/* -p */
 	unsigned long lport;		/* -P */
+	unsigned long nassoc;		/* -N */
 	bool v6, many, auto_asconf, nosend, quiet;
 	unsigned long interval_us;	/* -i */
 	unsigned long size;		/* -s */
@@ -202,7 +210,21 @@ struct st {
 
 	/* -X actions */
 	int acts_done, acts_failed;
+
+	/* -N: this session is over (run()); the aggregate's loss count */
+	bool done;
+	int64_t lost_sum;
+	int nassoc;			/* > 1: st is the sum of nassoc streams */
 };
+
+/*
+ * -N: the streams sharing the one-to-many socket, one per association,
+ * and the reader that receives for all of them and hands each message to
+ * the stream of its association (sess_route). Without -N they are NULL
+ * and 0, and the one stream reads for itself.
+ */
+static struct st *g_sess;
+static int g_nsess;
 
 static volatile sig_atomic_t got_signal;
 static volatile sig_atomic_t got_usr1;
@@ -383,6 +405,8 @@ static const char usage_fmt[] =
 	"              family of the first address given (-B, else -c; -l alone: v6)\n"
 	"  -P PORT     local port of the active side (default 0 = ephemeral)\n"
 	"  -m          one-to-many socket (SOCK_SEQPACKET) instead of one-to-one\n"
+	"  -N COUNT    with -m -c: COUNT associations on the one socket, to ports\n"
+	"              PORT..PORT+COUNT-1, a stream on each (1..%d, default 1)\n"
 	"  -A          SCTP_AUTO_ASCONF=1 (wildcard-bound sockets only)\n"
 	"  -i USEC     send interval, 0..60000000 (default 1000; 0 = flat out)\n"
 	"  -s BYTES    message size incl. %u-byte header, %u..%u (default 1024)\n"
@@ -405,7 +429,8 @@ static const char usage_fmt[] =
 
 static void usage(FILE *f)
 {
-	fprintf(f, usage_fmt, MAX_ADDRS, HDR_LEN, HDR_LEN, MSG_MAX, MAX_ACTIONS);
+	fprintf(f, usage_fmt, MAX_ADDRS, MAX_ASSOCS, HDR_LEN, HDR_LEN, MSG_MAX,
+		MAX_ACTIONS);
 }
 
 static void __attribute__((noreturn, format(printf, 1, 2)))
@@ -546,9 +571,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->dur_ms = 5000;
 	o->wait_ms = 10000;
 	o->timeo_ms = 10000;
+	o->nassoc = 1;
 
 	opterr = 0;
-	while ((c = getopt(argc, argv, ":lc:p:B:6P:mAi:s:d:w:nL:r:T:X:qh")) != -1) {
+	while ((c = getopt(argc, argv, ":lc:p:B:6P:mN:Ai:s:d:w:nL:r:T:X:qh")) != -1) {
 		switch (c) {
 		case 'l':
 			o->listen = true;
@@ -574,6 +600,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case 'm':
 			o->many = true;
+			break;
+		case 'N':
+			o->nassoc = parse_num('N', optarg, 1, MAX_ASSOCS);
 			break;
 		case 'A':
 			o->auto_asconf = true;
@@ -635,6 +664,13 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		usage_error("-p PORT is required");
 	if (o->listen && o->lport)
 		usage_error("-P: only for the active side (-c); -l listens on -p");
+	if (o->nassoc > 1 && (o->listen || !o->many))
+		usage_error("-N: only for the active side of a one-to-many socket (-m -c)");
+	if (o->nassoc > 1 && (o->nact || o->log_path))
+		usage_error("-N: not with -X or -L (they name one association)");
+	if (o->port + o->nassoc - 1 > 65535)
+		usage_error("-N: ports %lu..%lu: beyond 65535", o->port,
+			    o->port + o->nassoc - 1);
 
 	if (o->peer_arg) {
 		if (strlen(o->peer_arg) >= sizeof(peers_copy))
@@ -805,6 +841,28 @@ static ssize_t msg_send(const struct st *st, sctp_assoc_t id, const uint8_t *m,
 
 /* ---------------------------------------------------------------- receive */
 
+/*
+ * sess_route: the stream of association ID (-N), or st itself without -N.
+ * A COMM_UP (new) gives an association not seen yet the first stream
+ * without one. NULL: none of ours.
+ */
+static struct st *sess_route(struct st *st, sctp_assoc_t id, bool new)
+{
+	int i;
+
+	if (!g_nsess)
+		return st;
+	for (i = 0; i < g_nsess; i++)
+		if (g_sess[i].assoc_known && g_sess[i].assoc_id == id)
+			return &g_sess[i];
+	if (!new)
+		return NULL;
+	for (i = 0; i < g_nsess; i++)
+		if (!g_sess[i].assoc_known)
+			return &g_sess[i];
+	return NULL;
+}
+
 static void handle_notification(struct st *st, const uint8_t *buf, size_t len)
 {
 	struct sctp_assoc_change sac;
@@ -820,6 +878,9 @@ static void handle_notification(struct st *st, const uint8_t *buf, size_t len)
 		if (len < sizeof(sac))
 			return;
 		memcpy(&sac, buf, sizeof(sac));
+		st = sess_route(st, sac.sac_assoc_id, sac.sac_state == SCTP_COMM_UP);
+		if (!st)
+			return;
 		if (st->many && st->assoc_known && sac.sac_assoc_id != st->assoc_id) {
 			/* one-to-many listener: accept ONE association only */
 			if (sac.sac_state == SCTP_COMM_UP)
@@ -854,6 +915,9 @@ static void handle_notification(struct st *st, const uint8_t *buf, size_t len)
 		if (len < sizeof(sse))
 			return;
 		memcpy(&sse, buf, sizeof(sse));
+		st = sess_route(st, sse.sse_assoc_id, false);
+		if (!st)
+			return;
 		if (st->many && st->assoc_known && sse.sse_assoc_id != st->assoc_id)
 			return;
 		peer_gone(st, true, "association shut down by the peer (SHUTDOWN)");
@@ -862,6 +926,9 @@ static void handle_notification(struct st *st, const uint8_t *buf, size_t len)
 		if (len < sizeof(sde))
 			return;
 		memcpy(&sde, buf, sizeof(sde));
+		st = sess_route(st, sde.sender_dry_assoc_id, false);
+		if (!st)
+			return;
 		if (st->many && st->assoc_known && sde.sender_dry_assoc_id != st->assoc_id)
 			return;
 		if (st->phase == PH_WAIT)
@@ -960,6 +1027,7 @@ static void do_recv(struct st *st)
 	struct cmsghdr *cm;
 	struct msghdr mh;
 	struct iovec iov;
+	struct st *to;
 	bool have_rinfo;
 	ssize_t n;
 	int i;
@@ -1018,6 +1086,11 @@ static void do_recv(struct st *st)
 				st->corrupted++;
 		} else if (st->rx_notif) {
 			handle_notification(st, st->rx, st->rxlen);
+		} else if (g_nsess) {
+			/* -N: the stream of the association it came on */
+			to = have_rinfo ? sess_route(st, rinfo.rcv_assoc_id, false) : NULL;
+			if (to)
+				handle_data(to, st->rx, st->rxlen);
 		} else if (st->many && have_rinfo && st->assoc_known &&
 			   rinfo.rcv_assoc_id != st->assoc_id) {
 			/* DATA from an association we did not pick: ignore */
@@ -1155,15 +1228,42 @@ static int sock_error(int fd)
 	return err;
 }
 
+/* Every stream's association is up (-N: all of them). */
+static bool all_up(const struct st *st)
+{
+	int i;
+
+	for (i = 0; i < g_nsess; i++)
+		if (!g_sess[i].established)
+			return false;
+	return st->established || g_nsess;
+}
+
+/* -N: the first error of a stream whose association failed, into st. */
+static bool sess_failed(struct st *st)
+{
+	int i;
+
+	for (i = 0; i < g_nsess; i++) {
+		if (g_sess[i].stop) {
+			set_error(st, "association %d: %s", i + 1, g_sess[i].error);
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Returns 0 when established, -1 with st->error set. */
 static int establish(struct st *st, sigset_t *mask)
 {
 	const struct opts *o = st->o;
 	uint64_t deadline = now_ns() + o->timeo_ms * NSEC_PER_MSEC;
 	uint8_t addrs[MAX_ADDRS * sizeof(struct sockaddr_storage)];
+	struct sockaddr_storage peers[MAX_ADDRS];
 	const char *what = o->listen ? "accept" : "connect";
+	unsigned long n;
 	socklen_t alen;
-	int r, nfd;
+	int i, r, nfd;
 
 	if (o->listen) {
 		if (listen(st->fd, 8)) {
@@ -1171,15 +1271,28 @@ static int establish(struct st *st, sigset_t *mask)
 			return -1;
 		}
 	} else {
-		alen = pack_addrs(o->peers, o->npeers, addrs);
-		if (setsockopt(st->fd, IPPROTO_SCTP, SCTP_SOCKOPT_CONNECTX,
-			       addrs, alen) < 0 && errno != EINPROGRESS) {
-			set_error(st, "connect %s: %s", o->peer_arg, strerror(errno));
-			return -1;
+		/* -N: one association per peer port, PORT, PORT + 1, ... */
+		memcpy(peers, o->peers, sizeof(peers));
+		for (n = 0; n < o->nassoc; n++) {
+			for (i = 0; i < o->npeers; i++) {
+				if (peers[i].ss_family == AF_INET)
+					((struct sockaddr_in *)&peers[i])->sin_port =
+						htons(o->port + n);
+				else
+					((struct sockaddr_in6 *)&peers[i])->sin6_port =
+						htons(o->port + n);
+			}
+			alen = pack_addrs(peers, o->npeers, addrs);
+			if (setsockopt(st->fd, IPPROTO_SCTP, SCTP_SOCKOPT_CONNECTX,
+				       addrs, alen) < 0 && errno != EINPROGRESS) {
+				set_error(st, "connect %s port %lu: %s", o->peer_arg,
+					  o->port + n, strerror(errno));
+				return -1;
+			}
 		}
 	}
 
-	while (!st->established) {
+	while (!all_up(st)) {
 		if (got_signal) {
 			set_error(st, "%s: interrupted by a signal", what);
 			return -1;
@@ -1220,7 +1333,7 @@ static int establish(struct st *st, sigset_t *mask)
 		}
 		if (r & POLLIN) {
 			do_recv(st);
-			if (st->stop)
+			if (st->stop || sess_failed(st))
 				return -1;
 		}
 		if (!st->established && !st->many && (r & POLLOUT) &&
@@ -1395,9 +1508,81 @@ static void do_action(struct st *st)
 	}
 }
 
+/*
+ * One turn of stream st: start its END when it is time, send what is due,
+ * see whether it is over. Returns true when it is; otherwise merges what
+ * it waits for into *deadline and *events.
+ */
+static bool step(struct st *st, uint64_t now, uint64_t send_until,
+		 uint64_t interval, uint64_t *deadline, short *events)
+{
+	const struct opts *o = st->o;
+
+	if (st->phase == PH_SEND && (got_signal || now >= send_until)) {
+		st->phase = PH_END;
+		/* -w also bounds getting our END out at all: a dead
+		 * path can keep the send buffer full for good.
+		 */
+		st->wait_end = now + o->wait_ms * NSEC_PER_MSEC;
+	}
+	if (st->stop)
+		return true;
+	if (st->phase == PH_SEND && !o->nosend)
+		send_data(st, now, interval);
+	if (st->phase == PH_END)
+		send_end(st, now);
+	if (st->stop)
+		return true;
+	if (st->phase == PH_END && now >= st->wait_end) {
+		set_error(st, "could not send our END within %lu ms", o->wait_ms);
+		return true;
+	}
+	if (st->phase == PH_WAIT) {
+		if (st->end_received &&
+		    (st->dry || !st->dry_subscribed || st->peer_closed))
+			return true;
+		if (now >= st->wait_end) {
+			if (st->end_received)
+				set_error(st, "our END was not acknowledged within %lu ms",
+					  o->wait_ms);
+			else
+				set_error(st, "no END from the peer within %lu ms",
+					  o->wait_ms);
+			return true;
+		}
+	}
+	if (st->peer_closed) {
+		/* orderly shutdown before END: nothing more will come */
+		return true;
+	}
+
+	/* what are we waiting for? */
+	if (st->phase == PH_SEND)
+		*deadline = min_u64(*deadline, send_until);
+	if ((st->phase == PH_SEND && !o->nosend) || st->phase == PH_END) {
+		if (!st->blocked)
+			*deadline = min_u64(*deadline, st->phase == PH_END ?
+					    now : st->next_send);
+		else if (st->blocked_spins < 2)
+			*events |= POLLOUT;
+		else
+			*deadline = min_u64(*deadline, st->retry_at);
+	}
+	if (st->phase == PH_END || st->phase == PH_WAIT)
+		*deadline = min_u64(*deadline, st->wait_end);
+	return false;
+}
+
+/*
+ * The streams (st alone, or -N's), until each is over. st reads the
+ * socket for all of them.
+ */
 static void run(struct st *st, sigset_t *mask)
 {
 	const struct opts *o = st->o;
+	struct st *ss = g_nsess ? g_sess : st;
+	const struct st *shown = ss;	/* progress lines */
+	int i, live, n = g_nsess ? g_nsess : 1;
 	uint64_t interval = (uint64_t)o->interval_us * 1000;
 	uint64_t send_until = st->t0 + (uint64_t)o->dur_ms * NSEC_PER_MSEC;
 	uint64_t next_progress = st->t0 + NSEC_PER_SEC;
@@ -1406,80 +1591,45 @@ static void run(struct st *st, sigset_t *mask)
 	struct timespec ts;
 	int r;
 
-	st->phase = PH_SEND;
-	st->next_send = st->t0;
+	for (i = 0; i < n; i++) {
+		ss[i].phase = PH_SEND;
+		ss[i].next_send = ss[i].t0;
+	}
 	for (;;) {
 		now = now_ns();
 		if (got_signal >= 2) {
-			set_error(st, "interrupted by a second signal");
+			for (i = 0; i < n; i++)
+				if (!ss[i].done)
+					set_error(&ss[i], "interrupted by a second signal");
 			break;
 		}
-		if (st->phase == PH_SEND && (got_signal || now >= send_until)) {
-			st->phase = PH_END;
-			/* -w also bounds getting our END out at all: a dead
-			 * path can keep the send buffer full for good.
-			 */
-			st->wait_end = now + o->wait_ms * NSEC_PER_MSEC;
-		}
-		if (st->stop)
+		if (st->stop)	/* the socket failed */
 			break;
 		while (st->acts_done < got_usr1 && st->acts_done < o->nact)
 			do_action(st);
 
-		if (st->phase == PH_SEND && !o->nosend)
-			send_data(st, now, interval);
-		if (st->phase == PH_END)
-			send_end(st, now);
-		if (st->stop)
-			break;
-		if (st->phase == PH_END && now >= st->wait_end) {
-			set_error(st, "could not send our END within %lu ms",
-				  o->wait_ms);
-			break;
-		}
-		if (st->phase == PH_WAIT) {
-			if (st->end_received &&
-			    (st->dry || !st->dry_subscribed || st->peer_closed))
-				break;
-			if (now >= st->wait_end) {
-				if (st->end_received)
-					set_error(st, "our END was not acknowledged within %lu ms",
-						  o->wait_ms);
-				else
-					set_error(st, "no END from the peer within %lu ms",
-						  o->wait_ms);
-				break;
-			}
-		}
-		if (st->peer_closed) {
-			/* orderly shutdown before END: nothing more will come */
-			break;
-		}
-
 		if (!o->quiet && now >= next_progress) {
-			progress(st, now);
+			progress(shown, now);
 			while (next_progress <= now)
 				next_progress += NSEC_PER_SEC;
 		}
 
-		/* what are we waiting for? */
 		deadline = o->quiet ? UINT64_MAX : next_progress;
 		pfd.fd = st->fd;
 		pfd.events = POLLIN;
 		pfd.revents = 0;
-		if (st->phase == PH_SEND)
-			deadline = min_u64(deadline, send_until);
-		if ((st->phase == PH_SEND && !o->nosend) || st->phase == PH_END) {
-			if (!st->blocked)
-				deadline = min_u64(deadline, st->phase == PH_END ?
-						   now : st->next_send);
-			else if (st->blocked_spins < 2)
-				pfd.events |= POLLOUT;
+		live = 0;
+		for (i = 0; i < n; i++) {
+			if (ss[i].done)
+				continue;
+			if (step(&ss[i], now, send_until, interval, &deadline,
+				 &pfd.events))
+				ss[i].done = true;
 			else
-				deadline = min_u64(deadline, st->retry_at);
+				live++;
 		}
-		if (st->phase == PH_END || st->phase == PH_WAIT)
-			deadline = min_u64(deadline, st->wait_end);
+		if (!live)
+			break;
 
 		now = now_ns();
 		if (deadline == UINT64_MAX) {
@@ -1502,8 +1652,10 @@ static void run(struct st *st, sigset_t *mask)
 		if ((pfd.revents & POLLERR) && !st->stop) {
 			int err = sock_error(st->fd);
 
-			if (err)
-				peer_gone(st, false, "socket error: %s", strerror(err));
+			for (i = 0; err && i < n; i++)
+				if (!ss[i].done)
+					peer_gone(&ss[i], false, "socket error: %s",
+						  strerror(err));
 		}
 	}
 }
@@ -1530,6 +1682,8 @@ static void json_str(const char *s)
 
 static int64_t lost_count(const struct st *st)
 {
+	if (st->nassoc)
+		return st->lost_sum;
 	if (st->end_received)
 		return (int64_t)(st->peer_total - st->unique);
 	if (!st->have_highest)
@@ -1545,7 +1699,7 @@ static void print_json(const struct st *st, uint64_t end)
 	       ",\"end_received\":%s,\"max_gap_ms\":%.3f,\"max_gap_at_ms\":%.3f"
 	       ",\"duration_ms\":%.3f,\"eagain\":%" PRIu64
 	       ",\"assoc_lost\":%s,\"t0_unix_us\":%" PRIu64
-	       ",\"actions\":%d,\"actions_failed\":%d,\"error\":",
+	       ",\"actions\":%d,\"actions_failed\":%d,\"assocs\":%d,\"error\":",
 	       st->o->listen ? "server" : "client", st->sent, st->unique,
 	       lost_count(st), st->dup, st->ooo, st->corrupted,
 	       st->end_received ? "true" : "false",
@@ -1553,10 +1707,72 @@ static void print_json(const struct st *st, uint64_t end)
 	       (double)st->max_gap_at / NSEC_PER_MSEC,
 	       st->t0 ? (double)(end - st->t0) / NSEC_PER_MSEC : 0.0,
 	       st->eagain, st->assoc_lost ? "true" : "false", st->t0_unix_us,
-	       st->acts_done, st->acts_failed);
+	       st->acts_done, st->acts_failed, st->nassoc ? st->nassoc : 1);
 	json_str(st->error);
 	puts("}");
 	fflush(stdout);
+}
+
+/* -N: the sum of every stream's results, into the reader st. */
+static void aggregate(struct st *st)
+{
+	bool all_ends = true;
+	int i;
+
+	for (i = 0; i < g_nsess; i++) {
+		const struct st *s = &g_sess[i];
+
+		st->sent += s->sent;
+		st->unique += s->unique;
+		st->dup += s->dup;
+		st->ooo += s->ooo;
+		st->corrupted += s->corrupted;
+		st->eagain += s->eagain;
+		st->lost_sum += lost_count(s);
+		if (s->max_gap > st->max_gap) {
+			st->max_gap = s->max_gap;
+			st->max_gap_at = s->max_gap_at;
+		}
+		all_ends = all_ends && s->end_received;
+		st->assoc_lost = st->assoc_lost || s->assoc_lost;
+		if (s->error[0])
+			set_error(st, "association %d: %s", i + 1, s->error);
+	}
+	st->end_received = all_ends;
+	st->nassoc = g_nsess;
+}
+
+/* -N: a stream per association, sharing st's socket. */
+static int sess_alloc(struct st *st)
+{
+	unsigned long i;
+
+	g_sess = calloc(st->o->nassoc, sizeof(*g_sess));
+	if (!g_sess)
+		return -1;
+	g_nsess = st->o->nassoc;
+	for (i = 0; i < st->o->nassoc; i++) {
+		g_sess[i].o = st->o;
+		g_sess[i].fd = -1;
+		g_sess[i].many = true;
+		g_sess[i].tx = malloc(MSG_MAX);
+		if (!g_sess[i].tx)
+			return -1;
+	}
+	return 0;
+}
+
+static void sess_free(void)
+{
+	int i;
+
+	for (i = 0; i < g_nsess; i++) {
+		free(g_sess[i].tx);
+		free(g_sess[i].seen);
+	}
+	free(g_sess);
+	g_sess = NULL;
+	g_nsess = 0;
 }
 
 int main(int argc, char **argv)
@@ -1566,7 +1782,7 @@ int main(int argc, char **argv)
 	sigset_t block, mask;
 	struct st st;
 	uint64_t end;
-	int fd, rc;
+	int fd, i, rc;
 
 	parse_args(argc, argv, &o);
 	crc32c_init();
@@ -1592,7 +1808,7 @@ int main(int argc, char **argv)
 
 	st.tx = malloc(MSG_MAX);
 	st.rx = malloc(RXBUF_LEN);
-	if (!st.tx || !st.rx) {
+	if (!st.tx || !st.rx || (o.nassoc > 1 && sess_alloc(&st))) {
 		set_error(&st, "out of memory");
 		goto setup_failed;
 	}
@@ -1604,11 +1820,19 @@ int main(int argc, char **argv)
 		}
 		setvbuf(st.log, NULL, _IOFBF, 1 << 20);
 	}
-	if (open_socket(&st) || establish(&st, &mask))
+	if (open_socket(&st))
+		goto setup_failed;
+	for (i = 0; i < g_nsess; i++)
+		g_sess[i].fd = st.fd;
+	if (establish(&st, &mask))
 		goto setup_failed;
 
 	st.t0 = now_ns();
 	st.t0_unix_us = unix_us();
+	for (i = 0; i < g_nsess; i++) {
+		g_sess[i].t0 = st.t0;
+		g_sess[i].t0_unix_us = st.t0_unix_us;
+	}
 	if (o.ready_path) {
 		fd = open(o.ready_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 			  0644);
@@ -1626,7 +1850,9 @@ int main(int argc, char **argv)
 		set_error(&st, "-L %s: %s", o.log_path, strerror(errno));
 	st.log = NULL;
 	if (!o.quiet)
-		progress(&st, end);
+		progress(g_nsess ? g_sess : &st, end);
+	if (g_nsess)
+		aggregate(&st);
 
 	print_json(&st, end);
 	rc = !st.assoc_lost && !st.error[0] && st.end_received &&
@@ -1634,6 +1860,7 @@ int main(int argc, char **argv)
 	free(st.seen);
 	free(st.tx);
 	free(st.rx);
+	sess_free();
 	return rc;
 
 setup_failed:
@@ -1645,5 +1872,6 @@ setup_failed:
 	print_json(&st, now_ns());
 	free(st.tx);
 	free(st.rx);
+	sess_free();
 	return 2;
 }
