@@ -32,7 +32,9 @@ rmmod sctp_dar
 topo_two_paths || setup_fail "cannot build the topology"
 ip netns exec "$CN" iperf3 -s -B 10.0.1.2 >"$LIB_TMP/srv.log" 2>&1 &
 LIB_PIDS+=($!)
-wait_for 5 ip netns exec "$CN" ss -ltn 'sport = :5201' | grep -q LISTEN
+# iperf3 listens on TCP 5201 for its control connection.
+iperf3_listening() { ip netns exec "$CN" ss -Hltn 'sport = :5201' | grep -q .; }
+wait_for 5 iperf3_listening || setup_fail "iperf3 did not listen on 5201"
 
 # measure PROTO: prints Mbit/s, or nothing.
 measure()
