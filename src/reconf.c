@@ -28,9 +28,10 @@
  *  net->sctp.addr_wq_lock (assoc.c); r->ev_lock is innermost.
  *
  * Contexts: sctp_dar_reconf_hostev() runs in the notifiers' contexts (may
- * be atomic), sctp_dar_reconf_peer_asconf() in the wire hook's (softirq); dar_reconf_work() and everything it calls run in process
- * context on sctp_dar's workqueue; the pernet hooks run in process context
- * from namespace setup and cleanup.
+ * be atomic), sctp_dar_reconf_peer_asconf() in the wire hook's (softirq);
+ * dar_reconf_work() and everything it calls run in process context on
+ * sctp_dar's workqueue; the pernet hooks run in process context from
+ * namespace setup and cleanup.
  *
  * Teardown: the pernet exit marks r dying under r->ev_lock (no new work is
  * queued after that), unpublishes it, cancels the work synchronously and
