@@ -47,6 +47,8 @@ done
 sctp_sysctl "$CN" rto_initial 10000 && sctp_sysctl "$CN" rto_min 10000 ||
 	setup_fail "cannot set the correspondent's RTO"
 
+# Bounds for a debug kernel on a loaded host (as tests/stress/common.sh).
+export STREAM_LISTEN_WAIT=60 STREAM_ASSOC_WAIT=120
 stream_server rtx-cn "$CN" 6401 -d 600000 -i "$IVL" -w "$WAITMS" -B 10.0.1.2 -B 10.0.2.2 ||
 	setup_fail "no stream server"
 stream_client rtx-mn "$MN" 10.0.1.2 6401 -d 600000 -i "$IVL" -w "$WAITMS" \
