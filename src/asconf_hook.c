@@ -71,6 +71,7 @@
 #include "init_primary.h"
 #include "netlink.h"
 #include "pernet.h"
+#include "reconf.h"
 #include "sctp_glue.h"
 #include "stats.h"
 
@@ -529,6 +530,8 @@ report:
 	trace_sctp_dar_asconf_verdict(c.ev.assoc_id, c.ev.serial, v, drop);
 	if (drop)
 		sctp_dar_stats_inc(stats, SCTP_DAR_A_STATS_ASCONF_RX_DROPPED);
+	else	/* a DELETE-IP may strand DATA in sctp.ko: look for it */
+		sctp_dar_reconf_peer_asconf(pk->net);
 	return drop;
 }
 

@@ -633,6 +633,78 @@ int sctp_dar_assoc_heartbeat(struct sctp_dar_sock *s, sctp_assoc_t id,
 	return dar_setsockopt(s, SCTP_PEER_ADDR_PARAMS, &pp, sizeof(pp));
 }
 
+/* Does @t hold DATA that sctp_assoc_rm_peer() moved onto it (chunk
+ * transport NULL: not sent on @t since) and nobody acknowledged?
+ * Context: socket lock held.
+ */
+static bool dar_t_has_migrated(struct sctp_transport *t)
+{
+	struct sctp_chunk *ch;
+
+	list_for_each_entry(ch, &t->transmitted, transmitted_list)
+		if (!ch->transport && !ch->tsn_gap_acked)
+			return true;
+	return false;
+}
+
+/**
+ * sctp_dar_assoc_rtx_rescue - restart the T3-rtx timer over stranded DATA
+ * @s: the socket (pinned)
+ *
+ * When a peer deletes an address (ASCONF DELETE-IP), sctp_assoc_rm_peer()
+ * moves the DATA in flight to it onto the active path's transmitted list
+ * with chunk->transport NULL and starts that path's T3-rtx timer. Those
+ * bytes are not in the path's flight_size, so the next SACK that brings
+ * flight_size to 0 stops the timer (sctp_check_transmitted(), R2) while
+ * the moved chunks are still unacknowledged. A chunk that was already fast
+ * retransmitted once is then never sent again, the peer's receive window
+ * fills up behind the hole, and the association stalls for good in that
+ * direction (seen in the flap storm: 6.1's net/sctp/outqueue.c,
+ * sctp_check_transmitted(), "if (!transport->flight_size) del_timer").
+ * Here, for every association of @s, a path that holds such chunks
+ * without a pending T3-rtx timer gets it started again, as
+ * sctp_assoc_rm_peer() meant to: when it expires the chunks are
+ * retransmitted as after any timeout.
+ *
+ * Context: process context; takes the socket lock (the receive path and
+ * the timers then leave the association alone, as for a system call).
+ * Return: the number of timers started.
+ */
+unsigned int sctp_dar_assoc_rtx_rescue(struct sctp_dar_sock *s)
+{
+	struct sock *sk = s->sk;
+	struct sctp_association *asoc;
+	struct sctp_transport *t;
+	struct sctp_endpoint *ep;
+	unsigned int n = 0;
+
+	lock_sock(sk);
+	ep = sctp_sk(sk)->ep;
+	if (sock_flag(sk, SOCK_DEAD) || !ep || ep->base.dead)
+		goto out_unlock;
+	list_for_each_entry(asoc, &ep->asocs, asocs) {
+		if (asoc->base.dead)
+			continue;
+		list_for_each_entry(t, &asoc->peer.transport_addr_list,
+				    transports) {
+			if (timer_pending(&t->T3_rtx_timer) ||
+			    !dar_t_has_migrated(t))
+				continue;
+			/* A pending timer holds a reference on its
+			 * transport (sctp_transport_hold(), not exported;
+			 * the transport is alive: it is on the list and
+			 * the socket lock is held).
+			 */
+			if (!mod_timer(&t->T3_rtx_timer, jiffies + t->rto))
+				refcount_inc(&t->refcnt);
+			n++;
+		}
+	}
+out_unlock:
+	release_sock(sk);
+	return n;
+}
+
 /**
  * sctp_dar_assoc_asconf_supported - switch the endpoint's ADD-IP on or off
  * @s: the socket (pinned)

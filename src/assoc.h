@@ -270,6 +270,7 @@ int sctp_dar_assoc_set_primary(struct sctp_dar_sock *s, sctp_assoc_t id,
 			       const union sctp_addr *peer);
 int sctp_dar_assoc_set_peer_primary(struct sctp_dar_sock *s, sctp_assoc_t id,
 				    const union sctp_addr *local);
+unsigned int sctp_dar_assoc_rtx_rescue(struct sctp_dar_sock *s);
 int sctp_dar_assoc_heartbeat(struct sctp_dar_sock *s, sctp_assoc_t id,
 			     const union sctp_addr *peer);
 int sctp_dar_assoc_asconf_supported(struct sctp_dar_sock *s, bool on);

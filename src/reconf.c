@@ -12,9 +12,10 @@
  *
  * Locking:
  *  - r->ev_lock (spinlock, BH-safe) protects r->ev_list, r->ev_count,
- *    r->dying and r->deadline. It is taken by the notifiers (inet6addr:
- *    atomic; netdevice: RTNL held; inetaddr: process) and by the worker,
- *    and nests inside nothing but rcu_read_lock().
+ *    r->dying, r->deadline and r->rtx_until. It is taken by the notifiers
+ *    (inet6addr: atomic; netdevice: RTNL held; inetaddr: process), by the
+ *    wire hook (softirq, sctp_dar_reconf_peer_asconf()) and by the
+ *    worker, and nests inside nothing but rcu_read_lock().
  *  - r->lock (mutex) serialises the passes of one namespace and protects
  *    what they use: r->cfg, r->hv, r->prev, r->table, r->stats and the
  *    pass bookkeeping (r->event_ns, r->busy, r->wake_at, r->warned).
@@ -27,9 +28,10 @@
  *  net->sctp.addr_wq_lock (assoc.c); r->ev_lock is innermost.
  *
  * Contexts: sctp_dar_reconf_hostev() runs in the notifiers' contexts (may
- * be atomic); dar_reconf_work() and everything it calls run in process
- * context on sctp_dar's workqueue; the pernet hooks run in process context
- * from namespace setup and cleanup.
+ * be atomic), sctp_dar_reconf_peer_asconf() in the wire hook's (softirq);
+ * dar_reconf_work() and everything it calls run in process context on
+ * sctp_dar's workqueue; the pernet hooks run in process context from
+ * namespace setup and cleanup.
  *
  * Teardown: the pernet exit marks r dying under r->ev_lock (no new work is
  * queued after that), unpublishes it, cancels the work synchronously and
@@ -76,6 +78,15 @@
  * pass's duration, if longer), which sends none: at most twice that.
  */
 #define DAR_QUALITY_DUTY	20
+/* DATA stranded by sctp.ko after a peer's DELETE-IP is looked for at most
+ * this often (sctp_dar_assoc_rtx_rescue()), and again this soon after a
+ * timer had to be restarted.
+ */
+#define DAR_RTX_CHECK		(HZ / 2)
+/* ... for this long after a peer's ASCONF was received: the stall appears
+ * at a SACK after the DELETE-IP, and the timer restarted may expire late.
+ */
+#define DAR_RTX_WATCH		(15 * HZ)
 #define DAR_DAD_POLL		msecs_to_jiffies(20)
 #define DAR_LIFETIME_POLL	HZ
 #define DAR_ROUTE_POLL		HZ	/* default routes: no notifier */
@@ -84,13 +95,16 @@
  * struct sctp_dar_reconf - the engine's state in one namespace
  * @net: the namespace
  * @rcu: frees this structure after the notifiers stopped looking at it
- * @ev_lock: protects @ev_list, @ev_count, @dying, @deadline and @served
+ * @ev_lock: protects @ev_list, @ev_count, @dying, @deadline, @served and
+ *	@rtx_until
  * @ev_list: queued struct sctp_dar_hostev
  * @ev_count: entries in @ev_list
  * @dying: the namespace is going away: queue nothing, schedule nothing
  * @deadline: jiffies when @work is due, valid while it is pending
  * @served: jiffies when a pass last took events off @ev_list; events
  *	within debounce_ms after it wait for the end of that window
+ * @rtx_until: jiffies until which passes look for stranded DATA (a peer's
+ *	ASCONF was received), 0 none
  * @work: the pass
  * @lock: serialises passes; protects everything below
  * @cfg: the policy
@@ -102,6 +116,7 @@
  * @busy: the last full pass left a change under way
  * @wake_at: jiffies when a grace period ends, 0 none
  * @last_full: jiffies when the previous complete walk started
+ * @rtx_next: jiffies from when a pass looks for stranded DATA again
  * @warned: sysctl problems already logged (DAR_WARN_*)
  * @stats: counters
  */
@@ -115,6 +130,7 @@ struct sctp_dar_reconf {
 	bool dying;
 	unsigned long deadline;
 	unsigned long served;
+	unsigned long rtx_until;
 	struct delayed_work work;
 
 	struct mutex lock;	/* one pass at a time; pass state below */
@@ -127,6 +143,7 @@ struct sctp_dar_reconf {
 	bool busy;
 	unsigned long wake_at;
 	unsigned long last_full;
+	unsigned long rtx_next;
 	unsigned int warned;
 	struct sctp_dar_net_stats stats;
 };
@@ -164,6 +181,8 @@ struct dar_wc {
  *	queue is the namespace's, and reaches every such socket)
  * @watch: some association has a choice of paths: look at their quality
  *	again in DAR_QUALITY_POLL (or later, see DAR_QUALITY_DUTY)
+ * @rtx_check: look for DATA sctp.ko stranded in flight (see
+ *	sctp_dar_assoc_rtx_rescue()) in every managed socket
  * @hold: an association with no usable source waits for routing to reach
  *	a new address: keep the kernel's ADD of it queued (if it left now it
  *	would leave from a dead address, or find no route, and wait an RTO)
@@ -186,6 +205,7 @@ struct dar_pass {
 	bool wildcard;
 	bool wc_veto;
 	bool watch;
+	bool rtx_check;
 	bool hold;
 	struct dar_wc wc[SCTP_DAR_MAX_HADDR];
 	unsigned int nredel;
@@ -331,6 +351,35 @@ void sctp_dar_reconf_hostev(struct net *net, struct sctp_dar_hostev *ev)
 		dar_enqueue(r, ev, READ_ONCE(dn->debounce_ms));
 	else
 		kfree(ev);
+	rcu_read_unlock();
+}
+
+/**
+ * sctp_dar_reconf_peer_asconf - a peer's ASCONF was received in @net
+ * @net: the namespace
+ *
+ * A DELETE-IP from a peer can leave DATA that sctp.ko never retransmits
+ * (sctp_dar_assoc_rtx_rescue()), on a host where nothing else makes the
+ * engine look: for DAR_RTX_WATCH from now, passes run every DAR_RTX_CHECK
+ * and restart the timers such DATA needs.
+ *
+ * Context: the wire hook (softirq, under rcu_read_lock()); any.
+ */
+void sctp_dar_reconf_peer_asconf(struct net *net)
+{
+	struct sctp_dar_reconf *r = NULL;
+	struct sctp_dar_net *dn;
+
+	rcu_read_lock();
+	dn = net_generic(net, sctp_dar_net_id);
+	if (dn)
+		r = rcu_dereference(dn->reconf);
+	if (r) {
+		spin_lock_bh(&r->ev_lock);
+		r->rtx_until = jiffies + DAR_RTX_WATCH;
+		dar_schedule_locked(r, DAR_RTX_CHECK);
+		spin_unlock_bh(&r->ev_lock);
+	}
 	rcu_read_unlock();
 }
 
@@ -1890,6 +1939,21 @@ static void dar_pass_sock(struct sctp_dar_reconf *r, struct dar_pass *p,
 		if (!dar_asoc(r, p, s, snap, i))
 			idle = false;
 
+	/* A peer's DELETE-IP can leave DATA in flight that sctp.ko never
+	 * retransmits: restart its timer, and look again soon.
+	 */
+	if (p->rtx_check && snap->nav) {
+		unsigned int n = sctp_dar_assoc_rtx_rescue(s);
+
+		if (n) {
+			pr_info_ratelimited("netns %u: port %u: %u stalled path(s): retransmission timer restarted (DATA left in flight by a peer's address deletion)\n",
+					    r->net->ns.inum, snap->sv.port, n);
+			if (!r->wake_at ||
+			    time_before(p->now + DAR_RTX_CHECK, r->wake_at))
+				r->wake_at = p->now + DAR_RTX_CHECK;
+		}
+	}
+
 	/* RFC 5061 order: DELETE only after the ADD and the SET_PRIMARY. */
 	if (m == SCTP_DAR_MANAGED_BOUND && idle)
 		dar_redelete_bound(r, p, s, snap);
@@ -1932,8 +1996,8 @@ static unsigned long dar_pass(struct sctp_dar_reconf *r)
 	struct dar_pass *p;
 	struct sctp_dar_sock *s;
 	LIST_HEAD(socks);
-	bool events, full;
-	unsigned long next = 0, watch, took, wq_due = 0;
+	bool events, full, rtx_watch;
+	unsigned long next = 0, watch, took, wq_due = 0, rtx_until;
 	unsigned int i;
 	u64 start_ns;
 	int dropped;
@@ -1947,8 +2011,12 @@ static unsigned long dar_pass(struct sctp_dar_reconf *r)
 
 	events = dar_drain_events(r);
 	dar_hostview_build(r, p->now);
+	spin_lock_bh(&r->ev_lock);
+	rtx_until = r->rtx_until;
+	spin_unlock_bh(&r->ev_lock);
+	rtx_watch = rtx_until && time_before(p->now, rtx_until);
 
-	full = events || r->busy || !r->have_prev ||
+	full = events || r->busy || !r->have_prev || rtx_watch ||
 	       dar_hostview_changed(r->hv, r->prev) ||
 	       (r->wake_at && time_after_eq(p->now, r->wake_at));
 	if (full && r->cfg.paused) {
@@ -1962,6 +2030,12 @@ static unsigned long dar_pass(struct sctp_dar_reconf *r)
 		r->stats.passes++;
 		r->wake_at = 0;
 		p->events = events;
+		if (time_after_eq(p->now, r->rtx_next)) {
+			p->rtx_check = true;
+			r->rtx_next = p->now + DAR_RTX_CHECK;
+		}
+		if (rtx_watch)
+			dar_poll_in(p, DAR_RTX_CHECK);
 		/* The stock auto_asconf timer must not run in a socket while
 		 * this pass is in it (it does not look at the socket's owner):
 		 * parked here, it fires when the pass is over, at once if
@@ -2275,6 +2349,7 @@ static int __net_init dar_reconf_net_init(struct net *net)
 
 	r->net = net;
 	r->last_full = jiffies;
+	r->rtx_next = jiffies;
 	/* Quiet since long before: the first event is served at once. */
 	r->served = jiffies - msecs_to_jiffies(SCTP_DAR_DEBOUNCE_MS_MAX) - 1;
 	spin_lock_init(&r->ev_lock);

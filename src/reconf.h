@@ -84,6 +84,7 @@ struct sctp_dar_assoc_stats;
 struct sctp_dar_policy_cfg;
 
 void sctp_dar_reconf_hostev(struct net *net, struct sctp_dar_hostev *ev);
+void sctp_dar_reconf_peer_asconf(struct net *net);
 int sctp_dar_reconf_pin(struct net *net, const struct sctp_dar_asockey *key,
 			bool peer_primary, const union sctp_addr *addr);
 int sctp_dar_reconf_assoc_info(struct net *net,

@@ -271,14 +271,6 @@ for k in $kernels; do
 			t=stress/${f##*/}
 			[[ $t == stress/common.sh || $t == stress/run.sh ]] && continue
 			selected "$t" || continue
-			# Open engine defect (issue 13 note): after a flap storm
-			# a stream can stall on a primary path whose local
-			# address is gone (1 of 4 reduced runs). make stress
-			# keeps running it, and fails while the defect lasts.
-			if [[ $t == stress/flap_storm.sh ]]; then
-				result SKIP "$k $t (reduced)" "known engine defect: stream stalls after the storm, see issue 13; runs in make stress"
-				continue
-			fi
 			plan+=("$t")
 		done
 	fi

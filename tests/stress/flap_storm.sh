@@ -75,6 +75,61 @@ UP=$(assocs_established "$MN")
 tap_result $rc "$N idle associations and one stream up ($UP ESTABLISHED)"
 ((rc)) && setup_fail "setup failed: $(head -c 300 "$LIB_TMP/cli.err")"
 
+# For a failure: both ends' view of every association and the engine's
+# log, shown by storm_diag; with FLAP_DEBUG=1 also the engine's debug log
+# and the wire (both ends, every association), which slow the storm down
+# several times.
+CAP=()
+if [[ ${FLAP_DEBUG:-0} == 1 ]] && command -v tcpdump >/dev/null; then
+	for ns in "$MN" "$CN"; do
+		ip netns exec "$ns" tcpdump -i any -nn -s 160 -U -Z root \
+			-w "$LIB_TMP/$ns.pcap" sctp 2>/dev/null &
+		CAP+=($!)
+		LIB_PIDS+=($!)
+	done
+fi
+if [[ ${FLAP_DEBUG:-0} == 1 ]]; then
+	echo "module sctp_dar +p" >/proc/dynamic_debug/control
+fi
+
+# storm_snap: both ends' view of every association, to $LIB_TMP/snap.
+storm_snap()
+{
+	local ns
+
+	for ns in "$MN" "$CN"; do
+		echo "---- $ns: /proc/net/sctp/assocs"
+		ip netns exec "$ns" cat /proc/net/sctp/assocs
+		echo "---- $ns: /proc/net/sctp/remaddr"
+		ip netns exec "$ns" cat /proc/net/sctp/remaddr
+		echo "---- $ns: sctpaddr assoc show"
+		sctpaddr -n "$ns" assoc show 2>&1 | head -n 200
+		echo "---- $ns: snmp (non-zero)"
+		ip netns exec "$ns" awk '$2 != 0' /proc/net/sctp/snmp | tr -s '\t\n' '  '
+		echo
+	done >"$LIB_TMP/snap" 2>&1
+}
+
+# storm_diag: the snapshot, the engine's log and the last packets.
+storm_diag()
+{
+	local ns pid
+
+	tap_diag "$(cat "$LIB_TMP/snap")"
+	tap_diag "---- sctp_dar log, last 150 lines"
+	tap_diag "$(dmesg | grep -E 'sctp_dar|sctp:' | tail -n 150)"
+	for pid in "${CAP[@]}"; do
+		kill "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+	done
+	CAP=()
+	for ns in "$MN" "$CN"; do
+		[[ -s $LIB_TMP/$ns.pcap ]] || continue
+		tap_diag "---- $ns: the last 150 packets"
+		tap_diag "$(tcpdump -Z root -nn -tt -v -r "$LIB_TMP/$ns.pcap" 2>&1 | tail -n 150)"
+	done
+}
+
 # 2. The storm. One batch file per side, replayed until the time is up.
 {
 	for _ in $(seq 25); do
@@ -130,7 +185,9 @@ tap_result $? "storm of $EVENTS host events ($RATE/s) over $SECS s, sctp_dar sti
 # 3. Every association lived through it.
 now=$(assocs_established "$MN")
 kill -0 "$CLI" 2>/dev/null && ((now == N + 1))
-tap_result $? "all $((N + 1)) associations still ESTABLISHED ($now)"
+rc=$?
+((rc)) && storm_snap && storm_diag
+tap_result $rc "all $((N + 1)) associations still ESTABLISHED ($now)"
 
 # 4. sctp_dar's view agrees with the kernel's: the same association ids.
 mine=$(sctpaddr -n "$MN" -j assoc show | jq -r '.[].id' | sort -n | tr '\n' ' ')
@@ -157,11 +214,15 @@ tap_result $rc "peer converged on 10.0.1.1 for every association ($((SECONDS - t
 # failure: where each end was sending when the storm ended).
 tap_diag "stream, our view: $(ip netns exec "$MN" awk 'NR > 1 && $13 == 6201 { sub(/.*<-> /, ""); sub(/\t.*/, ""); print }' /proc/net/sctp/assocs)"
 tap_diag "stream, peer view: $(peer_view 6201)"
+storm_snap
 kill -INT "${STREAM_PID[storm-mn]}" "${STREAM_PID[storm-cn]}" 2>/dev/null
 rc=0
 stream_wait storm-mn || rc=1
 stream_wait storm-cn || rc=1
 stream_clean storm-mn && stream_clean storm-cn || rc=1
+if ((rc)); then
+	storm_diag
+fi
 tap_result $rc "stream: $(stream_field storm-mn received) + $(stream_field storm-cn received) messages intact both ways"
 
 # 7-8 (+ kmemleak). Close the idle associations, unload, check.
