@@ -106,19 +106,6 @@ mn_a_released()
 	ip -n "$MN" addr del "$A/24" dev mn-a
 }
 
-# stream_reap NAME SECS: wait for NAME to finish, SIGKILL it after SECS
-# (a stuck stream must not hang the VM), then report like stream_wait.
-stream_reap()
-{
-	local pid=${STREAM_PID[$1]}
-
-	if ! wait_for "$2" bash -c "! kill -0 $pid"; then
-		tap_diag "$1: still running after $2 s, killed"
-		kill -9 "$pid" 2>/dev/null
-	fi
-	stream_wait "$1"
-}
-
 # kmsg_diag: sctp_dar's recent messages, for a failing case. The log is
 # not cleared: the harness reads it after the script for splats.
 kmsg_diag()

@@ -101,18 +101,6 @@ mn_a_cable_plugged()
 	mn_a_up
 }
 
-# stream_reap NAME SECS: wait for NAME, SIGKILL it after SECS.
-stream_reap()
-{
-	local pid=${STREAM_PID[$1]}
-
-	if ! wait_for "$2" bash -c "! kill -0 $pid"; then
-		tap_diag "$1: still running after $2 s, killed"
-		kill -9 "$pid" 2>/dev/null
-	fi
-	stream_wait "$1"
-}
-
 peer_view_is_b() { [[ $(peer_view "$1") == "*$B " ]]; }
 
 state_diag()

@@ -81,19 +81,6 @@ burst()
 	lossy loss "$LOSS"
 }
 
-# stream_reap NAME SECS: wait for NAME to finish, SIGKILL it after SECS,
-# then report like stream_wait.
-stream_reap()
-{
-	local pid=${STREAM_PID[$1]}
-
-	if ! wait_for "$2" bash -c "! kill -0 $pid"; then
-		tap_diag "$1: still running after $2 s, killed"
-		kill -9 "$pid" 2>/dev/null
-	fi
-	stream_wait "$1"
-}
-
 state_diag()
 {
 	local ns

@@ -107,17 +107,6 @@ topo()
 	sleep 0.7	# SCTP's address tick (lo, PLATFORM.md)
 }
 
-stream_reap()
-{
-	local pid=${STREAM_PID[$1]}
-
-	if ! wait_for "$2" bash -c "! kill -0 $pid"; then
-		tap_diag "$1: still running after $2 s, killed"
-		kill -9 "$pid" 2>/dev/null
-	fi
-	stream_wait "$1"
-}
-
 state_diag()
 {
 	local ns
