@@ -234,7 +234,7 @@ phase "host: builds, static checks, unit tests"
 netns_tests=()
 for f in "$SCTP_DAR_TOP"/tests/netns/module_lifecycle.sh "$SCTP_DAR_TOP"/tests/netns/*.sh; do
 	t=netns/$(basename "$f")
-	[[ $t == netns/lib.sh ]] && continue
+	[[ $t == netns/lib.sh || $t == netns/*_lib.sh ]] && continue	# sourced
 	[[ " ${netns_tests[*]} " == *" $t "* ]] && continue
 	selected "$t" && netns_tests+=("$t")
 done
