@@ -55,34 +55,7 @@ require_own_tool sctp_stream sctpaddr
 # Parameters apply to namespaces created afterwards.
 manage_ports all
 
-# netem_set NS DEV SPEC...: DEV's root qdisc becomes netem SPEC.
-netem_set()
-{
-	local ns=$1 dev=$2
-
-	shift 2
-	ip netns exec "$ns" tc qdisc replace dev "$dev" root netem "$@"
-}
-
-# lossy SPEC...: netem SPEC on both ends of both paths of the current
-# topology ($ENDS: "NS DEV" pairs).
-lossy()
-{
-	local i
-
-	for ((i = 0; i < ${#ENDS[@]}; i += 2)); do
-		netem_set "${ENDS[i]}" "${ENDS[i + 1]}" "$@" || return 1
-	done
-}
-
-# burst: every packet on both paths dropped for 300 ms, then the
-# case's loss again (LOSS).
-burst()
-{
-	lossy loss 100% || return 1
-	sleep 0.3
-	lossy loss "$LOSS"
-}
+. "$(dirname "$0")/loss_lib.sh"
 
 state_diag()
 {
