@@ -334,6 +334,35 @@ topo_routed_links()
 	ip -n "$MN" link set mn-b up
 }
 
+# The routed topology's access links, as a DHCP client manages them ($A,
+# $B: the mobile node's addresses; B's default route has metric
+# ${MN_B_METRIC:-200}, A's 100). A script may define its own after sourcing.
+mn_a_up()
+{
+	ip -n "$MN" addr replace "$A/24" dev mn-a
+	ip -n "$MN" route replace default via 10.0.1.254 dev mn-a metric 100
+}
+
+mn_b_up()
+{
+	ip -n "$MN" addr replace "$B/24" dev mn-b
+	ip -n "$MN" route replace default via 10.0.2.254 dev mn-b \
+		metric "${MN_B_METRIC:-200}"
+}
+
+# A's cable pulled: no carrier, the address stays, the route goes.
+mn_a_cable_pulled()
+{
+	ip -n "$RT" link set r-a down
+	ip -n "$MN" route del default via 10.0.1.254 2>/dev/null
+}
+
+mn_a_cable_plugged()
+{
+	ip -n "$RT" link set r-a up
+	mn_a_up
+}
+
 # mn_addr_b: give the mobile node its path-B addresses.
 mn_addr_b()
 {

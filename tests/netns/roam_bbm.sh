@@ -68,35 +68,9 @@ topo_routed()
 	sleep 0.7
 }
 
-# The access links, as a DHCP client manages them.
-mn_a_up()
-{
-	ip -n "$MN" addr replace "$A/24" dev mn-a
-	ip -n "$MN" route replace default via 10.0.1.254 dev mn-a metric 100
-}
-
-mn_b_up()
-{
-	ip -n "$MN" addr replace "$B/24" dev mn-b
-	ip -n "$MN" route replace default via 10.0.2.254 dev mn-b metric 200
-}
-
 mn_b_down()
 {
 	ip -n "$MN" addr del "$B/24" dev mn-b 2>/dev/null
-}
-
-# A's cable pulled: no carrier, the address stays, the route goes.
-mn_a_cable_pulled()
-{
-	ip -n "$RT" link set r-a down
-	ip -n "$MN" route del default via 10.0.1.254 2>/dev/null
-}
-
-mn_a_cable_plugged()
-{
-	ip -n "$RT" link set r-a up
-	mn_a_up
 }
 
 # A released (DHCP): the address and its route go.

@@ -67,38 +67,16 @@ for ns in "$MN" "$CN"; do
 done
 check "defaults: manage_ports all, default_auto_asconf 0, nothing else set" defaults
 
-# The access links, as a DHCP client manages them.
-mn_a_up()
-{
-	ip -n "$MN" addr replace "$A/24" dev mn-a
-	ip -n "$MN" route replace default via 10.0.1.254 dev mn-a metric 100
-}
-
-# B is the better network (its default route's metric is lower, as
-# NetworkManager gives Ethernet over Wi-Fi): with route-metric on (the
-# default) the association moves to it before A breaks.
-mn_b_up()
-{
-	ip -n "$MN" addr replace "$B/24" dev mn-b
-	ip -n "$MN" route replace default via 10.0.2.254 dev mn-b metric 50
-}
+# The access links as a DHCP client manages them (lib.sh's mn_a_up,
+# mn_b_up, mn_a_cable_pulled/plugged). B is the better network (its
+# default route's metric is lower, as NetworkManager gives Ethernet over
+# Wi-Fi): with route-metric on (the default) the association moves to it
+# before A breaks.
+MN_B_METRIC=50
 
 mn_b_down()
 {
 	ip -n "$MN" addr del "$B/24" dev mn-b 2>/dev/null
-}
-
-# A's cable pulled: no carrier, the address stays, the route goes.
-mn_a_cable_pulled()
-{
-	ip -n "$RT" link set r-a down
-	ip -n "$MN" route del default via 10.0.1.254 2>/dev/null
-}
-
-mn_a_cable_plugged()
-{
-	ip -n "$RT" link set r-a up
-	mn_a_up
 }
 
 peer_view_is_b() { [[ $(peer_view "$1") == "*$B " ]]; }

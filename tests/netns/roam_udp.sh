@@ -62,34 +62,10 @@ require_own_tool sctp_stream sctp_crccheck sctpaddr
 require_sctp_dar
 manage_ports all
 
-mn_a_up()
-{
-	ip -n "$MN" addr replace "$A/24" dev mn-a
-	ip -n "$MN" route replace default via 10.0.1.254 dev mn-a metric 100
-}
-
-mn_b_up()
-{
-	ip -n "$MN" addr replace "$B/24" dev mn-b
-	ip -n "$MN" route replace default via 10.0.2.254 dev mn-b metric 200
-}
-
 mn_b_down()
 {
 	ip -n "$MN" route del default via 10.0.2.254 2>/dev/null
 	ip -n "$MN" addr del "$B/24" dev mn-b 2>/dev/null
-}
-
-mn_a_cable_pulled()
-{
-	ip -n "$RT" link set r-a down
-	ip -n "$MN" route del default via 10.0.1.254 2>/dev/null
-}
-
-mn_a_cable_plugged()
-{
-	ip -n "$RT" link set r-a up
-	mn_a_up
 }
 
 topo()
