@@ -193,6 +193,9 @@ enum sctp_dar_pathstate {
  * @hb_pending: a HEARTBEAT sent on it is not yet acknowledged
  * @errors: its error count
  * @srtt_ms: its smoothed round-trip time, 0 if unmeasured
+ * @rtt_unsettled: @srtt_ms rests on too few samples to be trusted: the RTT
+ *	variation is still at least half of it (the first sample sets it to
+ *	exactly half, RFC 4960 6.3.1 C1; it shrinks as samples agree)
  * @last_heard_ns: when something was last received from it (ktime, ns)
  * @ifindex: device of the route to it from the preferred local address,
  *	0 when unknown
@@ -204,6 +207,7 @@ struct sctp_dar_path {
 	bool hb_pending;
 	u16 errors;
 	u32 srtt_ms;
+	bool rtt_unsettled;
 	u64 last_heard_ns;
 	int ifindex;
 };
