@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# kernels: debug stock-6.1
+# kernels: stock-6.1
 #
 # firewall.sh - a firewall between the peers admits SCTP only between the
 # addresses in its nftables sets (the shipped example ruleset,

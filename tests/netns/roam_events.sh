@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
+# kernels: debug stock-6.1
 #
 # roam_events.sh - host events other than a plain roam: a NIC hot-plugged
 # under a live association, a flapping carrier, IPv6 duplicate address

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
+# kernels: stock-6.1
 #
 # roam_loss.sh - make-before-break roams over lossy paths: netem drops
 # 1 %, then 5 % of the packets in both directions on both paths while the

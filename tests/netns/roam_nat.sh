@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# kernels: stock-6.1 stock-6.12
+# kernels: stock-6.1
 # (the debug kernel has no nf_tables: there it would only skip)
 #
 # roam_nat.sh - the mobile node behind a NAT44 router (masquerade), moving

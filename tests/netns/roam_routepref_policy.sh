@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
+# kernels: stock-6.1
 #
 # roam_routepref_policy.sh - the host's own preference (policy
 # route-metric) against the administrator's settings: Wi-Fi (metric 600)

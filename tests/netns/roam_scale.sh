@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
+# kernels: debug stock-6.1
 #
 # roam_scale.sh - 100 associations on one event: a make-before-break roam
 # (B added, then A's cable pulled, address kept) under 100 idle managed

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
+# kernels: debug stock-6.1
 #
 # sctpaddr_assoc.sh - "sctpaddr assoc", "stats" and "monitor" against live
 # associations: what they report matches the kernel's own view

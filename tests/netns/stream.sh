@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
+# kernels: stock-6.1
 #
 # stream.sh - the checksummed stream crosses one path intact, with sctp_dar
 # loaded, on every socket style a user meets. Proves the topology library,
