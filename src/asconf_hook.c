@@ -451,6 +451,19 @@ static int dar_rx_asconf_cb(struct sctp_endpoint *ep, struct sctp_transport *t,
 	return 0;
 }
 
+/* Does the decoded ASCONF @a ask to delete an address? Only that can
+ * strand DATA in sctp.ko (sctp_dar_reconf_peer_asconf()).
+ */
+static bool dar_asconf_has_del(const struct sctp_dar_asconf *a)
+{
+	unsigned int i;
+
+	for (i = 0; i < a->n_req; i++)
+		if (a->req[i].type == SCTP_DAR_PARAM_DEL_IP)
+			return true;
+	return false;
+}
+
 /* Check the ASCONF chunk @ch, with @sc to decode it into (%NULL if it
  * could not be allocated). What cannot be inspected in full (no scratch,
  * larger than DAR_CHUNK_BUF, more requests or unknown parameters than the
@@ -530,7 +543,8 @@ report:
 	trace_sctp_dar_asconf_verdict(c.ev.assoc_id, c.ev.serial, v, drop);
 	if (drop)
 		sctp_dar_stats_inc(stats, SCTP_DAR_A_STATS_ASCONF_RX_DROPPED);
-	else	/* a DELETE-IP may strand DATA in sctp.ko: look for it */
+	else if (!c.in.chunk || dar_asconf_has_del(c.in.chunk))
+		/* a DELETE-IP may strand DATA in sctp.ko: look for it */
 		sctp_dar_reconf_peer_asconf(pk->net);
 	return drop;
 }

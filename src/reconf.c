@@ -83,7 +83,7 @@
  * timer had to be restarted.
  */
 #define DAR_RTX_CHECK		(HZ / 2)
-/* ... for this long after a peer's ASCONF was received: the stall appears
+/* ... for this long after a peer's DELETE-IP was received: the stall appears
  * at a SACK after the DELETE-IP, and the timer restarted may expire late.
  */
 #define DAR_RTX_WATCH		(15 * HZ)
@@ -355,7 +355,7 @@ void sctp_dar_reconf_hostev(struct net *net, struct sctp_dar_hostev *ev)
 }
 
 /**
- * sctp_dar_reconf_peer_asconf - a peer's ASCONF was received in @net
+ * sctp_dar_reconf_peer_asconf - a peer deleted an address in @net
  * @net: the namespace
  *
  * A DELETE-IP from a peer can leave DATA that sctp.ko never retransmits
