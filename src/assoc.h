@@ -158,6 +158,9 @@ struct sctp_dar_assoc_ext {
  * @asconf_busy: an ASCONF was outstanding at the last look
  * @urgent: the current change replaces a primary address that failed:
  *	switch at once, do not wait for the heartbeat
+ * @path_pending: the last switch found no path routed over @want's device
+ *	(the peer's address there not known yet): this end's primary moves
+ *	to one once it is active (dar_path_catch_up())
  * @stage_since: jiffies when @stage was entered
  * @retry_at: jiffies before which a failed change is not retried, 0 none
  * @route_since: jiffies since when a switch waits for routing to move off a
@@ -186,7 +189,8 @@ struct sctp_dar_assoc {
 	u8 stage;
 	u8 blocked;
 	bool asconf_busy;
-	bool urgent;
+	bool urgent:1;
+	bool path_pending:1;
 	unsigned long stage_since;
 	unsigned long retry_at;
 	unsigned long route_since;

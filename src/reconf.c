@@ -797,16 +797,25 @@ static void dar_account(struct sctp_dar_reconf *r, struct sctp_dar_assoc *st,
 
 /* Make @want (an acknowledged address of the association) the peer's
  * primary, and this end's primary the path @pi (routed over its device).
+ * When @pi is not routed over @want's device (the peer has no address
+ * there yet) and no path is pinned, dar_path_catch_up() moves this end's
+ * primary later. Fills in the paths' devices.
  */
 static void dar_switch(struct sctp_dar_reconf *r, struct dar_pass *p,
 		       struct sctp_dar_sock *s, struct sctp_dar_assoc *st,
 		       const struct sctp_dar_socksnap *snap,
-		       const struct sctp_dar_asocview *av, int pi,
+		       struct sctp_dar_asocview *av, int pi,
 		       const union sctp_addr *want)
 {
+	const struct sctp_dar_haddr *ha = sctp_dar_hostview_find(r->hv, want);
 	int err;
 
 	pi = dar_pinned_path(r, st, av, pi);
+	st->path_pending = false;
+	if (ha && !(st->ext && st->ext->pin_path.sa.sa_family)) {
+		sctp_dar_assoc_route_paths(r->net, want, av);
+		st->path_pending = pi < 0 || av->p[pi].ifindex != ha->ifindex;
+	}
 	if (pi >= 0 && !av->p[pi].primary) {
 		err = sctp_dar_assoc_set_primary(s, av->id, &av->p[pi].a);
 		if (err) {
@@ -841,6 +850,64 @@ static void dar_switch(struct sctp_dar_reconf *r, struct dar_pass *p,
 	}
 	st->urgent = false;
 	dar_stage(st, SCTP_DAR_ST_IDLE, p->now);
+}
+
+/* How long an idle association waits for a path over its chosen source's
+ * device to appear (dar_path_catch_up()), and how often it looks.
+ */
+#define DAR_CATCHUP_MAX		(30 * HZ)
+#define DAR_CATCHUP_POLL	(HZ / 2)
+
+/* The last switch to @want found no path routed over @want's device: the
+ * peer had no address there yet (both ends moving; a stock peer's
+ * auto_asconf announces its new address up to 0.5 s after it appears).
+ * The peer was asked to send to @want, but this end still sends over the
+ * old device, and loses a retransmission timeout when that link dies.
+ * Once such a path is there, confirm it (a heartbeat now rather than at
+ * the kernel's RTO-spaced pace) and, when it is active, make it this end's
+ * primary, as the switch would have; give up after DAR_CATCHUP_MAX.
+ * Fills in the paths' devices.
+ */
+static void dar_path_catch_up(struct sctp_dar_reconf *r, struct dar_pass *p,
+			      struct sctp_dar_sock *s, struct sctp_dar_assoc *st,
+			      const struct sctp_dar_socksnap *snap,
+			      struct sctp_dar_asocview *av,
+			      const union sctp_addr *want)
+{
+	const struct sctp_dar_haddr *ha = sctp_dar_hostview_find(r->hv, want);
+	int pi, err;
+
+	if (!ha || time_after(p->now, st->stage_since + DAR_CATCHUP_MAX) ||
+	    (st->ext && st->ext->pin_path.sa.sa_family)) {
+		st->path_pending = false;
+		return;
+	}
+	sctp_dar_assoc_route_paths(r->net, want, av);
+	pi = sctp_dar_policy_pick_path(av, ha->ifindex);
+	if (pi < 0 || av->p[pi].ifindex != ha->ifindex) {
+		dar_poll_in(p, DAR_CATCHUP_POLL);
+		return;
+	}
+	if (av->p[pi].state != SCTP_DAR_PATH_ACTIVE) {
+		if (!av->p[pi].hb_pending &&
+		    !sctp_dar_assoc_heartbeat(s, av->id, &av->p[pi].a))
+			st->stats.heartbeats++;
+		dar_poll_in(p, DAR_CATCHUP_POLL);
+		return;
+	}
+	st->path_pending = false;
+	if (av->p[pi].primary)
+		return;
+	err = sctp_dar_assoc_set_primary(s, av->id, &av->p[pi].a);
+	if (err) {
+		st->stats.errors++;
+		pr_debug("association %d: SCTP_PRIMARY_ADDR %pISpc: %d\n",
+			 av->id, &av->p[pi].a.sa, err);
+		return;
+	}
+	st->stats.primary_changes++;
+	dar_report(r, SCTP_DAR_EVENT_TYPE_PRIMARY_CHANGED, snap, av,
+		   &av->p[pi].a);
 }
 
 /* Has routing caught up with a dead link: does traffic from @src to @peer
@@ -1166,6 +1233,8 @@ static bool dar_asoc_step(struct sctp_dar_reconf *r, struct dar_pass *p,
 		dar_stage(st, SCTP_DAR_ST_WAIT_ACK, p->now);
 	}
 	if (st->stage == SCTP_DAR_ST_IDLE) {
+		if (st->path_pending)
+			dar_path_catch_up(r, p, s, st, snap, av, want);
 		if (!dar_primary_stranded(r, av, want))
 			return true;
 		/* Break-before-make for a primary sctp_dar did not choose
