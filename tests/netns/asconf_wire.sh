@@ -63,10 +63,7 @@ echo 10 >"$PARAMS/asconf_rate"
 echo 20 >"$PARAMS/asconf_burst"
 echo N >"$PARAMS/verify_enforce"
 topo_two_paths || setup_fail "cannot build the topology"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 
 # monitor NS FILE: sctpaddr -j monitor in NS, until cleanup; returns once
 # it waits for events (its main thread sleeps in ppoll, syscall 271).

@@ -64,10 +64,7 @@ manage_ports all
 topo_routed_links || setup_fail "cannot build the routed topology"
 ip -n "$MN" addr add "$A/24" dev mn-a
 ip -n "$MN" route add default via 10.0.1.254 dev mn-a metric 100
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 sleep 0.7	# SCTP's 500 ms address tick after lo (PLATFORM.md)
 
 out=$(ip netns exec "$FW" nft -f "$RULESET" 2>&1)

@@ -39,10 +39,7 @@ restore_params()
 trap restore_params EXIT
 
 topo_two_paths both || setup_fail "cannot build the topology"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 ip -n "$MN" route add 10.0.1.2/32 via 10.0.2.2 dev mn-b src 10.0.2.1 ||
 	setup_fail "cannot add the preferred route"
 

@@ -273,6 +273,18 @@ sctp_sysctl()
 	ip netns exec "$1" sysctl -qw "net.sctp.$2=$3"
 }
 
+# asconf_enable NS...: ADD-IP and SCTP-AUTH on in each NS, as RFC 5061
+# roams need on both ends (set before the associations are).
+asconf_enable()
+{
+	local ns
+
+	for ns in "$@"; do
+		sctp_sysctl "$ns" addip_enable 1
+		sctp_sysctl "$ns" auth_enable 1
+	done
+}
+
 # topo_two_paths [both]: build the diagram above. SCTP's address tick
 # (500 ms) is let pass after lo comes up, so that 127.0.0.1 is not
 # announced to the first association (PLATFORM.md).

@@ -129,10 +129,7 @@ tap_result $rc "stream intact across the unload"
 # during their traffic leaves the association and the stream intact. The
 # correspondent is left alone by sctp_dar (a stock peer, lib.sh
 # peer_stock): every reconfiguration comes from the mobile node's.
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 rc=0
 stream_server pre-cn "$CN" 5011 -d "$DUR" -i "$IVL" -B 10.0.1.2 -B 10.0.2.2 || rc=1
 stream_client pre-mn "$MN" 10.0.1.2 5011 -d "$DUR" -i "$IVL" -B 10.0.1.1 || rc=1

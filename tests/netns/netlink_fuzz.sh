@@ -43,10 +43,7 @@ require_sctp_dar
 # policy changes reach associations sctp_dar acts on.
 manage_ports all
 topo_two_paths both || setup_fail "cannot build the topology"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 
 # 1. Live associations: 10 bound to 10.0.1.1, 5 wildcard.
 ip netns exec "$CN" sctp_many -l 10.0.1.2 -p 6100 -r "$LIB_TMP/srv.ready" \

@@ -40,10 +40,7 @@ require_own_tool sctp_stream sctpaddr
 require_sctp_dar
 manage_ports 6401
 topo_two_paths both || setup_fail "cannot build the topology"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 sctp_sysctl "$CN" rto_initial 10000 && sctp_sysctl "$CN" rto_min 10000 ||
 	setup_fail "cannot set the correspondent's RTO"
 

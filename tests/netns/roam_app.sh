@@ -47,10 +47,7 @@ require_sctp_dar
 # For namespaces created from now on: the mobile node's client ports.
 manage_ports 6401,6402
 topo_two_paths || setup_fail "cannot build the topology"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 
 # stat NAME: one counter of the mobile node's namespace.
 stat()

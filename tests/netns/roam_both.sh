@@ -49,10 +49,7 @@ require_sctp_dar
 # Parameters apply to namespaces created afterwards.
 manage_ports all
 topo_two_paths || setup_fail "cannot build the topology"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 
 # b_down: path B without addresses at either end (the start of a case).
 b_down()

@@ -61,10 +61,7 @@ defaults()
 }
 
 topo_routed_links || setup_fail "cannot build the routed topology"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 check "defaults: manage_ports all, default_auto_asconf 0, nothing else set" defaults
 
 # The access links as a DHCP client manages them (lib.sh's mn_a_up,

@@ -42,10 +42,7 @@ require_sctp_dar
 # the correspondent's server port of the NIC case.
 manage_ports 6301,6302,6303,5303
 topo_two_paths || setup_fail "cannot build the topology"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 
 # /proc/net/sctp/assocs prints IPv6 addresses uncompressed.
 A6=fd00:0001:0000:0000:0000:0000:0000:0001

@@ -62,10 +62,7 @@ ip -n "$MN" addr del fd00:1::1/64 dev mn-a &&
 	ip -n "$CN" addr del 10.0.2.2/24 dev cn-b &&
 	ip -n "$CN" addr add fd00:2::5/64 dev cn-b nodad ||
 	setup_fail "cannot make path A IPv4-only and path B IPv6-only"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 peer_stock || setup_fail "cannot make the correspondent a stock peer"
 
 state_diag()

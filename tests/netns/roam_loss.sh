@@ -125,10 +125,7 @@ mbb()
 }
 
 topo_two_paths || setup_fail "cannot build the two-path topology"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 peer_stock || setup_fail "cannot make the correspondent a stock peer"
 ENDS=("$MN" mn-a "$MN" mn-b "$CN" cn-a "$CN" cn-b)
 

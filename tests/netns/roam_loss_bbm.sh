@@ -142,10 +142,7 @@ bbm()
 
 topo_routed_links || setup_fail "cannot build the routed topology"
 mn_a_up
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 sleep 0.7	# SCTP's 500 ms address tick (lo, PLATFORM.md)
 peer_stock || setup_fail "cannot make the correspondent a stock peer"
 ENDS=("$MN" mn-a "$MN" mn-b "$RT" r-a "$RT" r-b)

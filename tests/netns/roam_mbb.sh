@@ -44,10 +44,7 @@ require_sctp_dar
 # Parameters apply to namespaces created afterwards.
 manage_ports all
 topo_two_paths || setup_fail "cannot build the topology"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 peer_stock || setup_fail "cannot make the correspondent a stock peer"
 
 # now_ms: CLOCK_REALTIME in milliseconds (sctp_stream's t0_unix_us base).

@@ -180,10 +180,7 @@ mbb()
 }
 
 topo_two_paths || setup_fail "cannot build the two-path topology"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 peer_stock || setup_fail "cannot make the correspondent a stock peer"
 
 mbb "mbb, bound" 6401 "-B 10.0.1.1"
@@ -238,10 +235,7 @@ RT=rt-$LIB_TAG
 manage_ports all
 topo_routed_links || setup_fail "cannot build the routed topology"
 mn_a_up
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 sleep 0.7	# SCTP's 500 ms address tick (lo, PLATFORM.md)
 peer_stock || setup_fail "cannot make the correspondent a stock peer"
 

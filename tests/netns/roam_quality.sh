@@ -25,10 +25,7 @@ require_sctp_dar
 require_module sch_netem
 manage_ports 5002
 topo_two_paths || setup_fail "cannot build the topology"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 WAIT=15
 [[ -e /proc/lockdep ]] && WAIT=45
 

@@ -48,10 +48,7 @@ require_sctp_dar
 # Parameters apply to namespaces created afterwards.
 manage_ports all
 topo_two_paths || setup_fail "cannot build the topology"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 
 # views PORT: the peer address list of each of the correspondent's
 # associations on local port PORT, one line per association, primary

@@ -12,10 +12,7 @@ require_sctp_dar
 require_tool jq
 manage_ports 5002
 topo_two_paths || setup_fail "cannot build the topology"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 peer_stock || setup_fail "cannot make the correspondent a stock peer"
 # A kernel with lock debugging is several times slower: a slower stream
 # (as roam_mbb.sh) and more time.

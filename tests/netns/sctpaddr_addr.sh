@@ -28,10 +28,7 @@ require_tool jq
 require_sctp_dar
 manage_ports 5002
 topo_two_paths || setup_fail "cannot build the topology"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 ip -n "$MN" addr add 10.0.2.1/24 dev mn-b
 
 MON=$LIB_TMP/monitor.json

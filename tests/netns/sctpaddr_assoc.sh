@@ -71,10 +71,7 @@ check "no associations: no text, JSON []" \
 stream_server s4 "$CN" 5001 -d 600000 -i 100000 -B 10.0.1.2 -B 10.0.2.2 &&
 	stream_client c4 "$MN" 10.0.1.2,10.0.2.2 5001 -d 600000 -i 100000 \
 		-B 10.0.1.1 -B 10.0.2.1 || setup_fail "cannot set up association A4"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 stream_server s6 "$CN" 5002 -d 600000 -i 100000 -B fd00:1::2 &&
 	stream_client c6 "$MN" fd00:1::2 5002 -d 600000 -i 100000 -B fd00:1::1 ||
 	setup_fail "cannot set up association A6"

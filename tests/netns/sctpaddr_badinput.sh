@@ -20,10 +20,7 @@ require_tool jq
 topo_two_paths
 require_sctp_dar
 # ADD-IP on, so that the refusals below are about the request itself.
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 
 stream_server s "$CN" 5001 -d 600000 -i 100000 -B 10.0.1.2 &&
 	stream_client c "$MN" 10.0.1.2 5001 -d 600000 -i 100000 -B 10.0.1.1 ||

@@ -23,10 +23,7 @@ require_own_tool nlraw
 require_tool jq
 require_sctp_dar
 topo_two_paths || setup_fail "cannot build the topology"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 
 sa() { sctpaddr -n "$MN" "$@"; }
 pol() { sa -j policy show; }

@@ -52,10 +52,7 @@ ip link add mn-c netns "$MN" type veth peer name cn-c netns "$CN" || setup_fail 
 ip -n "$MN" link set mn-c up
 ip -n "$CN" link set cn-c up
 ip -n "$CN" addr add 10.0.3.2/24 dev cn-c
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 
 # 1. The associations.
 ip netns exec "$CN" sctp_many -l 10.0.1.2 -p 6200 -r "$LIB_TMP/srv.ready" 2>"$LIB_TMP/srv.err" &

@@ -38,10 +38,7 @@ require_tool jq
 grep -q '^sctp_dar ' /proc/modules && rmmod sctp_dar
 modprobe sctp_dar manage_ports=all || setup_fail "sctp_dar cannot be loaded"
 topo_two_paths || setup_fail "cannot build the topology"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 
 rc=0
 ip netns exec "$CN" sctp_many -l 10.0.1.2 -p 6300 -r "$LIB_TMP/srv.ready" 2>"$LIB_TMP/srv.err" &

@@ -40,10 +40,7 @@ require_own_tool sctp_stream
 require_sctp_dar
 manage_ports all
 topo_two_paths || setup_fail "cannot build the topology"
-for ns in "$MN" "$CN"; do
-	sctp_sysctl "$ns" addip_enable 1
-	sctp_sysctl "$ns" auth_enable 1
-done
+asconf_enable "$MN" "$CN"
 
 rc=0
 stress_stream_server soak-cn "$CN" "$PORT" -d 36000000 -w 20000 -i "$IVL" -B 10.0.1.2 -B 10.0.2.2 || rc=1
