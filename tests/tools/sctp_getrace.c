@@ -10,7 +10,9 @@
  * One thread opens a one-to-one SCTP association to a listener of its own
  * on 127.0.0.1:PORT (default 5099), publishes its id and closes the socket
  * with SO_LINGER 0 (ABORT: the association and, one grace period later,
- * the endpoint are freed at once), CYCLES times (default 2000). Another
+ * the endpoint are freed at once), CYCLES times (default 2000); every
+ * other cycle it first waits (up to 20 ms) for a request for that id to
+ * be answered. Another
  * thread sends assoc-get for the latest id as fast as replies come back
  * until the first thread is done; a third drains the listener.
  *
@@ -33,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <linux/genetlink.h>
@@ -48,6 +51,7 @@
 #define BUFSZ	(64 * 1024)
 
 static atomic_int cur_id;		/* latest association id, 0 none */
+static atomic_int answered_id;		/* id of the last request answered */
 static atomic_int done;			/* the closer has finished */
 static unsigned int cycles = 2000;
 static uint16_t port = 5099;
@@ -182,8 +186,25 @@ static void *closer(void *arg)
 		if (getsockopt(fd, SOL_SCTP, SCTP_STATUS, &st, &len) < 0)
 			die("SCTP_STATUS");
 		atomic_store(&cur_id, (int)st.sstat_assoc_id);
-		/* Let the getter find it, then pull it away. */
-		sched_yield();
+		/* Let the getter find it, then pull it away. Every other
+		 * cycle waits (up to 20 ms) until a request for this id was
+		 * answered, so that some requests find their association
+		 * however slow the kernel answers (found=0 on the debug
+		 * kernel otherwise); the others race the close.
+		 */
+		if (i % 2) {
+			struct timespec t0, t;
+
+			clock_gettime(CLOCK_MONOTONIC, &t0);
+			do {
+				sched_yield();
+				clock_gettime(CLOCK_MONOTONIC, &t);
+			} while (atomic_load(&answered_id) != st.sstat_assoc_id &&
+				 (t.tv_sec - t0.tv_sec) * 1000000000L +
+				 (t.tv_nsec - t0.tv_nsec) < 20000000L);
+		} else {
+			sched_yield();
+		}
 		setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
 		close(fd);
 	}
@@ -244,6 +265,7 @@ int main(int argc, char **argv)
 		id32 = id;
 		alen = put_attr(&r, 0, SCTP_DAR_A_ASSOC_ID, &id32, sizeof(id32));
 		err = talk(nl, &r, alen, NULL);
+		atomic_store(&answered_id, id);
 		gets++;
 		if (!err) {
 			found++;
