@@ -191,11 +191,11 @@ enum sctp_dar_pathstate {
  * @state: enum sctp_dar_pathstate
  * @primary: it is this end's primary path (where DATA goes)
  * @hb_pending: a HEARTBEAT sent on it is not yet acknowledged
- * @errors: its error count
- * @srtt_ms: its smoothed round-trip time, 0 if unmeasured
  * @rtt_unsettled: @srtt_ms rests on too few samples to be trusted: the RTT
  *	variation is still at least half of it (the first sample sets it to
  *	exactly half, RFC 4960 6.3.1 C1; it shrinks as samples agree)
+ * @errors: its error count
+ * @srtt_ms: its smoothed round-trip time, 0 if unmeasured
  * @last_heard_ns: when something was last received from it (ktime, ns)
  * @ifindex: device of the route to it from the preferred local address,
  *	0 when unknown
@@ -205,9 +205,9 @@ struct sctp_dar_path {
 	u8 state;
 	bool primary;
 	bool hb_pending;
+	bool rtt_unsettled;
 	u16 errors;
 	u32 srtt_ms;
-	bool rtt_unsettled;
 	u64 last_heard_ns;
 	int ifindex;
 };
