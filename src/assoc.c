@@ -363,10 +363,13 @@ static void dar_snap_asoc(struct sctp_association *asoc,
 		p->hb_pending = t->hb_sent;
 		p->errors = t->error_count;
 		p->srtt_ms = jiffies_to_msecs(t->srtt);
-		/* In jiffies: one sample of an odd number of jiffies
-		 * leaves RTTVAR at half of it rounded down.
+		/* One sample sets RTTVAR to half of it, rounded down (in
+		 * jiffies; RFC 4960 6.3.1 C1): nothing else leaves exactly
+		 * that, but by chance.
 		 */
-		p->rtt_unsettled = 2 * t->rttvar + 1 >= t->srtt;
+		p->rtt_unsettled = t->srtt > 1 &&
+				   (2 * t->rttvar == t->srtt ||
+				    2 * t->rttvar + 1 == t->srtt);
 		p->last_heard_ns = ktime_to_ns(t->last_time_heard);
 		p->ifindex = 0;
 	}

@@ -730,13 +730,13 @@ static int dar_path_rank(const struct sctp_dar_path *p)
  * by a heartbeat now and then, and one sample taken when the path was
  * busy or the peer slow (the heartbeat that confirmed it, among a hundred
  * others) must not move an idle association off it for good. Nor does it
- * count while it is unsettled (@b->rtt_unsettled: its RTT variation still
- * half of it or more): the heartbeat that confirmed a new path during a
- * roam measured 328 ms on a loaded debug kernel where the old path's was
- * 28 ms, and as that one sample alone is the SRTT (and weighs 7/8 after
- * the next one), path quality moved the association straight back to the
- * path it had just left, on both ends (roam_scale.sh). A path that is
- * really slow settles after two or three samples that agree.
+ * count while it rests on a single sample (@b->rtt_unsettled): the
+ * heartbeat that confirmed a new path during a roam measured 328 ms on a
+ * loaded debug kernel where the old path's was 28 ms, and as that one
+ * sample alone is the SRTT, path quality moved the association straight
+ * back to the path it had just left, on both ends (roam_scale.sh). (A
+ * stricter rule, RTT variation under half the SRTT, kept a 300 ms path
+ * from ever counting under the debug kernel's jitter: roam_quality.sh.)
  *
  * @a wins on RTT only when its RTT is current and nothing is held against
  * it: heard from within SCTP_DAR_CAND_FRESH_MS (an idle path's SRTT may be

@@ -191,9 +191,8 @@ enum sctp_dar_pathstate {
  * @state: enum sctp_dar_pathstate
  * @primary: it is this end's primary path (where DATA goes)
  * @hb_pending: a HEARTBEAT sent on it is not yet acknowledged
- * @rtt_unsettled: @srtt_ms rests on too few samples to be trusted: the RTT
- *	variation is still at least half of it (the first sample sets it to
- *	exactly half, RFC 4960 6.3.1 C1; it shrinks as samples agree)
+ * @rtt_unsettled: @srtt_ms rests on a single sample (the RTT variation is
+ *	exactly half of it, as the first sample sets it: RFC 4960 6.3.1 C1)
  * @errors: its error count
  * @srtt_ms: its smoothed round-trip time, 0 if unmeasured
  * @last_heard_ns: when something was last received from it (ktime, ns)

@@ -772,9 +772,9 @@ static void sctp_dar_policy_path_better_state_then_large_srtt(struct kunit *test
 	KUNIT_EXPECT_FALSE(test, sctp_dar_policy_path_better(&a, &b, now));
 	b.last_heard_ns = now - 1000 * NSEC_PER_MSEC;
 	KUNIT_EXPECT_TRUE(test, sctp_dar_policy_path_better(&a, &b, now));
-	/* An RTT that rests on one sample (or samples that disagree) does
-	 * not count against the path in use: the debug kernel's 328 ms
-	 * confirming heartbeat of a new path, against 28 ms.
+	/* An RTT that rests on one sample does not count against the path
+	 * in use: the debug kernel's 328 ms confirming heartbeat of a new
+	 * path, against 28 ms.
 	 */
 	a.srtt_ms = 28;
 	b.srtt_ms = 328;
