@@ -160,25 +160,26 @@ died_int3()
 	echo "$why"
 }
 
+# reboot_vm KEEP NOTE: keep the console as $outdir/KEEP, say NOTE (on
+# stdout, in the log and in the results) and boot the VM once more.
+reboot_vm()
+{
+	mv "$console" "$outdir/$1"
+	vm_log "NOTE $2; first console in $outdir/$1"
+	printf 'NOTE  %s\n' "$2"
+	[[ -n $results ]] && printf 'NOTE\t%s\t%s\n' "$2" "" >>"$results"
+	boot_vm
+}
+
 vm_log "booting $kernel ($(cat "$kdir/kver")) for: $*"
 start=$SECONDS
 set +e
 boot_vm
 if why=$(died_booting); then
-	mv "$console" "$outdir/console-boot1.log"
-	note="$kernel: VM died during boot ($why), retried"
-	vm_log "NOTE $note; first console in $outdir/console-boot1.log"
-	printf 'NOTE  %s\n' "$note"
-	[[ -n $results ]] && printf 'NOTE\t%s\t%s\n' "$note" "" >>"$results"
-	boot_vm
+	reboot_vm console-boot1.log "$kernel: VM died during boot ($why), retried"
 fi
 if why=$(died_int3); then
-	mv "$console" "$outdir/console-int3.log"
-	note="$kernel: VM died of an emulator trap ($why: TCG and the kernel's text patching), its tests run again"
-	vm_log "NOTE $note; first console in $outdir/console-int3.log"
-	printf 'NOTE  %s\n' "$note"
-	[[ -n $results ]] && printf 'NOTE\t%s\t%s\n' "$note" "" >>"$results"
-	boot_vm
+	reboot_vm console-int3.log "$kernel: VM died of an emulator trap ($why: TCG and the kernel's text patching), its tests run again"
 fi
 set -e
 vm_log "$kernel: VM ran $((SECONDS - start)) s; console in $console"
