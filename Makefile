@@ -5,9 +5,10 @@
 #   make                 build sctp_dar.ko against KDIR, and sctpaddr
 #   make install         install the module (+ depmod) and sctpaddr
 #   make clean           remove everything built
-#   make check           install what is missing, run every test in VMs
+#   make check           install what is missing, run the tests in VMs
 #                        (T="netns/stream kunit" selects tests, K="stock-6.1"
-#                        selects kernels; see tests/run.sh)
+#                        selects kernels, FULL=1 runs every script on every
+#                        kernel its header names; see tests/run.sh)
 #   make demo            boot Debian's stock kernel and watch a roam
 #   make bench           sctp_dar against the stock kernel, side by side
 #                        (N=5 repetitions; QUICK=1: one, small scales;
@@ -78,7 +79,7 @@ clean:
 	rm -rf build results
 
 check:
-	tests/run.sh $(if $(T),-T "$(T)") $(if $(K),-K "$(K)") $(if $(V),-v)
+	tests/run.sh $(if $(T),-T "$(T)") $(if $(K),-K "$(K)") $(if $(filter 1,$(FULL)),-F) $(if $(V),-v)
 
 demo:
 	tests/demo/run.sh

@@ -12,7 +12,10 @@
 #         only)  demo/quick (make demo, reduced; stock-6.1 only)
 #         pkg (make dist, Debian packages, DKMS; stock kernels)
 #         e.g. -T netns/roam  or  -T "kunit static"
-#   -K  kernels to boot (default "debug stock-6.1 stock-6.12")
+#   -K  kernels to boot (default "debug stock-6.1 stock-6.12"; the debug
+#       VM always runs last, see "debug kernel" below)
+#   -F  full: also run each script on the kernels its header names in
+#       brackets (`make check FULL=1`; see runs_on below)
 #   -v  stream VM consoles to stderr
 #
 # Installs missing host packages, fetches and caches the kernels (see
@@ -23,13 +26,14 @@
 set -uo pipefail
 . "$(dirname "$0")/vm/lib.sh"
 
-patterns="" kernels="debug stock-6.1 stock-6.12" verbose=""
-while getopts "T:K:v" opt; do
+patterns="" kernels="debug stock-6.1 stock-6.12" verbose="" full=0
+while getopts "T:K:Fv" opt; do
 	case $opt in
 	T) patterns=${OPTARG//,/ } ;;
 	K) kernels=${OPTARG//,/ } ;;
+	F) full=1 ;;
 	v) verbose=-v ;;
-	*) vm_die "usage: $0 [-T PATTERNS] [-K KERNELS] [-v]" ;;
+	*) vm_die "usage: $0 [-T PATTERNS] [-K KERNELS] [-F] [-v]" ;;
 	esac
 done
 
@@ -100,6 +104,69 @@ host_tap()
 }
 
 vm_ensure_host_pkgs
+
+# ---- which tests run where ------------------------------------------------------
+
+# module_lifecycle.sh first: it needs sctp.ko not yet loaded.
+netns_tests=()
+for f in "$SCTP_DAR_TOP"/tests/netns/module_lifecycle.sh "$SCTP_DAR_TOP"/tests/netns/*.sh; do
+	t=netns/$(basename "$f")
+	[[ $t == netns/lib.sh || $t == netns/*_lib.sh ]] && continue	# sourced
+	[[ " ${netns_tests[*]} " == *" $t "* ]] && continue
+	selected "$t" && netns_tests+=("$t")
+done
+
+# runs_on TEST KERNEL: a script whose header has a line
+# "# kernels: K1 K2 [K3]" runs on those kernels only; without such a line
+# it runs on every kernel. A kernel in brackets runs the script only with
+# -F (make check FULL=1): it would find something there, but not enough
+# for make check's time budget (Documentation/testing.md).
+runs_on()
+{
+	local want
+
+	want=$(sed -n '1,40s/^# kernels: *//p' "$SCTP_DAR_TOP/tests/$1" | head -n 1)
+	((full)) && want=${want//[\[\]]/}
+	[[ -z $want || " $want " == *" $2 "* ]]
+}
+
+# ---- debug kernel ---------------------------------------------------------------
+# Building the debug kernel from cold takes longer than all the host checks
+# together (tens of minutes on 2 cores: KASAN instruments every file). It
+# builds in the background at the lowest CPU priority while everything
+# else runs, and the debug VM runs last; tests/vm/run.sh -k debug then
+# finds it built, or waits for it (the build holds the cache's lock). With
+# the kernel cached this costs nothing. Its own log: $out/debug-kernel.log.
+
+# debug_wanted: will the debug VM run at all?
+debug_wanted()
+{
+	local t
+
+	[[ " $kernels " == *" debug "* ]] || return 1
+	selected kunit || selected build/module-debug && return 0
+	for t in "${netns_tests[@]}"; do
+		runs_on "$t" debug && return 0
+	done
+	return 1
+}
+
+# debug_cached: is the debug kernel of this tree built already?
+debug_cached()
+{
+	local key
+
+	key=$("$SCTP_DAR_TOP/tests/vm/build-debug-kernel.sh" --print-key 2>/dev/null) &&
+		[[ -f $SCTP_DAR_CACHE/kernels/debug-$key/.done ]]
+}
+
+prebuild=""
+if debug_wanted && ! debug_cached; then
+	nice -n 19 "$SCTP_DAR_TOP/tests/vm/build-debug-kernel.sh" \
+		>/dev/null 2>"$out/debug-kernel.log" &
+	prebuild=$!
+	vm_log "debug kernel not cached: building it in the background (log: $out/debug-kernel.log)"
+fi
 
 # ---- host: tools, static checks, unit tests ---------------------------------
 
@@ -230,30 +297,13 @@ phase "host: builds, static checks, unit tests"
 
 # ---- VMs ------------------------------------------------------------------------
 
-# module_lifecycle.sh first: it needs sctp.ko not yet loaded.
-netns_tests=()
-for f in "$SCTP_DAR_TOP"/tests/netns/module_lifecycle.sh "$SCTP_DAR_TOP"/tests/netns/*.sh; do
-	t=netns/$(basename "$f")
-	[[ $t == netns/lib.sh || $t == netns/*_lib.sh ]] && continue	# sourced
-	[[ " ${netns_tests[*]} " == *" $t "* ]] && continue
-	selected "$t" && netns_tests+=("$t")
-done
-
-# runs_on TEST KERNEL: a script whose header has a line
-# "# kernels: K1 K2" runs on those kernels only (its behaviour does not
-# depend on the kernel, so one more kernel would only cost time);
-# without such a line it runs on every kernel.
-runs_on()
+# run_vm KERNEL: boot KERNEL once and run every selected test that runs
+# on it.
+run_vm()
 {
-	local want
+	local k=$1 t f id log plan=()
 
-	want=$(sed -n '1,40s/^# kernels: *//p' "$SCTP_DAR_TOP/tests/$1" | head -n 1)
-	[[ -z $want || " $want " == *" $2 "* ]]
-}
-
-for k in $kernels; do
 	# KUnit loads sctp.ko, so it goes after module_lifecycle.sh.
-	plan=()
 	for t in "${netns_tests[@]}"; do
 		runs_on "$t" "$k" || continue
 		plan+=("$t")
@@ -276,7 +326,15 @@ for k in $kernels; do
 	fi
 	id=build/module-$k
 	if ((${#plan[@]} == 0)) && ! selected "$id"; then
-		continue
+		return 0
+	fi
+	if [[ $k == debug && -n $prebuild ]]; then
+		if wait "$prebuild"; then
+			vm_log "debug kernel built in the background"
+		else
+			# run.sh below builds it again and reports why it fails.
+			vm_log "background debug kernel build failed: see $out/debug-kernel.log"
+		fi
 	fi
 	log=$out/vm-$k.log
 	if ((${#plan[@]} == 0)); then
@@ -296,6 +354,10 @@ for k in $kernels; do
 		show_log "$log"
 	fi
 	phase "vm $k: module build, boot, ${#plan[@]} test(s)"
+}
+
+for k in $kernels; do
+	[[ $k == debug ]] || run_vm "$k"
 done
 
 # ---- install it as Debian users do (pkg/) ------------------------------------------
@@ -378,6 +440,11 @@ if [[ " $kernels " == *" stock-6.1 "* ]] && selected demo/quick; then
 		show_log "$log"
 	fi
 	phase demo/quick
+fi
+
+# ---- the debug kernel's VM, last (see "debug kernel" above) ------------------
+if [[ " $kernels " == *" debug "* ]]; then
+	run_vm debug
 fi
 
 # ---- summary ----------------------------------------------------------------------

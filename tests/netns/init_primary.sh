@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# kernels: debug stock-6.1
+# kernels: stock-6.1 [debug]
 #
 # init_primary.sh - SET_PRIMARY at association set-up (seed 001, fig. 10):
 # the correspondent reaches the mobile node through its old address A, but

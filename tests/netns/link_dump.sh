@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# kernels: debug stock-6.1
+# kernels: stock-6.1 [debug]
 #
 # link_dump.sh - "sctpaddr link show" (the link-get dump) lists every
 # interface exactly once, in ifindex order, when the kernel's device list

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
+# kernels: debug stock-6.1 [stock-6.12]
 #
 # netns_teardown.sh - namespaces deleted, and the module unloaded, while
 # sctp_dar has work pending:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
+# kernels: stock-6.1 stock-6.12 [debug]
 #
 # peer_delete_rtx.sh - DATA in flight to an address the peer deletes is
 # retransmitted (issue 13: the flap storm's stalled downlink).

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# kernels: debug stock-6.1
+# kernels: stock-6.1 [debug]
 #
 # roam_app.sh - the application alongside sctp_dar, on managed
 # specifically-bound sockets (manage_ports):

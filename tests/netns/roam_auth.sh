@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
+# kernels: stock-6.1 [debug] [stock-6.12]
 #
 # roam_auth.sh - SCTP-AUTH (RFC 4895) on and off, on a specifically-bound
 # managed socket (manage_ports), one make-before-break roam per case (B

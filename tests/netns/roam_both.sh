@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
+# kernels: stock-6.1 [debug] [stock-6.12]
 #
 # roam_both.sh - both ends move: the mobile node and the correspondent
 # each get an address on a new network B, one after the other or at the

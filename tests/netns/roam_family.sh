@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# kernels: stock-6.1 stock-6.12
+# kernels: stock-6.1 [stock-6.12]
 #
 # roam_family.sh - roams across address families: an AF_INET6 socket
 # (IPv4 addresses as v4-mapped ones) associates over an IPv4-only path A

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# kernels: debug stock-6.1
+# kernels: stock-6.1 [debug]
 #
 # roam_one2many.sh - one-to-many sockets (SOCK_SEQPACKET) roam like
 # one-to-one ones: the mobile node's application holds ONE one-to-many

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# kernels: debug stock-6.1
+# kernels: stock-6.1 [debug]
 #
 # roam_quality.sh - path quality (the seeds' "better signal" trigger): the
 # mobile node roams to a new network B, which then turns out much slower

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# kernels: debug stock-6.1
+# kernels: stock-6.1 [debug]
 #
 # roam_routepref.sh - the host's own preference (policy route-metric):
 # without interface priorities, the association's primary follows the

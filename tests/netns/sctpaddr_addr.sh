@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# kernels: debug stock-6.1
+# kernels: stock-6.1 [debug]
 #
 # sctpaddr_addr.sh - reconfiguration by hand: "sctpaddr addr add/del" and
 # "sctpaddr assoc set ... primary/peer-primary" on live associations, the

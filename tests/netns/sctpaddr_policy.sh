@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# kernels: debug stock-6.1
+# kernels: stock-6.1 [debug]
 #
 # sctpaddr_policy.sh - "sctpaddr policy" and "sctpaddr link": the policy of
 # a namespace read and changed at run time (all or nothing), refused when

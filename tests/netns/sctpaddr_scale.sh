@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# kernels: debug stock-6.1
+# kernels: stock-6.1 [debug]
 #
 # sctpaddr_scale.sh - an association dump scales: 10,000 associations
 # (SCTPADDR_SCALE_N; 1,000 on the debug kernel) dump completely, each
