@@ -11,7 +11,13 @@
 #     reason peer-no-auth) and in the kernel log;
 #  2. require_auth=0, the same peer: the roam works without AUTH;
 #  3. AUTH at both ends, require_auth=1: the roam works, and "sctpaddr
-#     assoc show" flags the association peer-auth.
+#     assoc show" flags the association peer-auth;
+#  4. AUTH at both ends, require_auth=1, but the correspondent's AUTH chunk
+#     list (its INIT-ACK, rewritten on the way out by nfq_authlist) lacks
+#     ASCONF and ASCONF-ACK, as RFC 4895 allows: sctp.ko would send our
+#     ASCONFs unsigned, so nothing is reconfigured (event-ignored
+#     peer-no-auth), although the peer does AUTH. Needs nf_tables and
+#     nfnetlink_queue (not in the debug kernel).
 #
 #     +---------- $MN ----------+            +---------- $CN ----------+
 #     |  mn-a 10.0.1.1          |== path A ==|  cn-a 10.0.1.2          |
@@ -35,9 +41,9 @@ if [[ -e /proc/lockdep ]]; then	# lock debugging: several times slower
 fi
 PARAM=/sys/module/sctp_dar/parameters/require_auth
 
-tap_plan 9
+tap_plan 13
 
-require_own_tool sctpaddr sctp_stream
+require_own_tool sctpaddr sctp_stream nfq_authlist
 require_tool jq
 require_sctp_dar
 SAVED_AUTH=$(cat $PARAM)
@@ -47,7 +53,7 @@ auth_cleanup()
 	cleanup
 }
 trap auth_cleanup EXIT
-manage_ports 6501,6502,6503
+manage_ports 6501,6502,6503,6504
 
 # fresh_pair REQUIRE_AUTH CN_AUTH: new namespaces (the old pair deleted)
 # with sctp_dar's require_auth and the correspondent's auth_enable.
@@ -192,6 +198,53 @@ if fresh_pair 1 1 3 && start "$name" $port 6503; then
 else
 	tap_fail "$name: association set up"
 	tap_notrun "$name: peer-auth" "no association"
+	tap_notrun "$name: stream" "no association"
+fi
+# --- 4. AUTH at both ends, but ASCONF not in the peer's AUTH chunk list.
+name="auth peer without ASCONF in its chunk list, require_auth=1"
+port=5504
+if ! modprobe nft_queue 2>/dev/null || ! modprobe nfnetlink_queue 2>/dev/null; then
+	for c in "association set up" "event-ignored" "nothing reconfigured" "stream"; do
+		tap_skip "$name: $c" "this kernel has no nf_tables queueing (nft_queue, nfnetlink_queue)"
+	done
+elif fresh_pair 1 1 4 &&
+     ip netns exec "$CN" nft -f - <<-EOF &&
+	table inet authlist {
+		chain out {
+			type filter hook output priority 0;
+			meta l4proto sctp @th,96,8 2 queue num 0
+		}
+	}
+	EOF
+     { ip netns exec "$CN" nfq_authlist -q 0 -c "$LIB_TMP/rewritten" 2>"$LIB_TMP/nfq.err" &
+       LIB_PIDS+=($!); wait_for 5 grep -q listening "$LIB_TMP/nfq.err"; } &&
+     start "$name" $port 6504; then
+	n=$(cat "$LIB_TMP/rewritten")
+	tap_diag "$name: INIT-ACKs rewritten: $n; peer-auth $(peer_auth 6504)"
+	[[ $n == 1 ]]
+	tap_result $? "$name: association set up, the peer's INIT-ACK listed no ASCONF"
+	sctpaddr -n "$MN" -j monitor >"$LIB_TMP/mon4" 2>&1 &
+	mon=$!
+	LIB_PIDS+=("$mon")
+	wait_for 5 grep -q '^271 ' "/proc/$mon/syscall"
+	sleep 0.3
+	mn_addr_b
+	wait_for "$WAIT" grep -q '"reason":"peer-no-auth"' "$LIB_TMP/mon4"
+	tap_result $? "$name: event-ignored peer-no-auth on the monitor"
+	sleep 1.5
+	kill -INT "$mon"
+	wait "$mon"
+	view=$(peer_view $port)
+	asconfs=$(sctpaddr -n "$MN" -j stats | jq -r '.asconf_sent')
+	tap_diag "$name: peer view with B on the host: $view; ASCONFs $asconfs"
+	[[ $view == "*10.0.1.1 " && $asconfs == 0 ]]
+	tap_result $? "$name: nothing reconfigured (peer knows only A, no ASCONF)"
+	stream_check "$name"
+else
+	tap_diag "$name: $(cat "$LIB_TMP/nfq.err" 2>/dev/null)"
+	tap_fail "$name: association set up"
+	tap_notrun "$name: event-ignored" "no association"
+	tap_notrun "$name: nothing reconfigured" "no association"
 	tap_notrun "$name: stream" "no association"
 fi
 tap_exit

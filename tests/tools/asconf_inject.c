@@ -61,41 +61,11 @@
 #include <unistd.h>
 
 #include "asconf_codec.h"
+#include "crc32c.h"
 
 #define SCTP_HDR_LEN	12
 #define AUTH_LEN	(8 + 20)	/* AUTH chunk with a SHA-1 HMAC */
 #define CODEC_MAX_REQ	16		/* what the encoder takes */
-
-static uint32_t crc_tab[256];
-
-static void crc32c_init(void)
-{
-	uint32_t c;
-	int i, j;
-
-	for (i = 0; i < 256; i++) {
-		c = i;
-		for (j = 0; j < 8; j++)
-			c = c & 1 ? (c >> 1) ^ 0x82F63B78u : c >> 1;
-		crc_tab[i] = c;
-	}
-}
-
-/* RFC 9260 appendix B: CRC32c, stored least significant byte first. */
-static void sctp_checksum(uint8_t *sctp, size_t len)
-{
-	uint32_t crc = ~0u;
-	size_t i;
-
-	memset(sctp + 8, 0, 4);
-	for (i = 0; i < len; i++)
-		crc = crc_tab[(crc ^ sctp[i]) & 0xff] ^ (crc >> 8);
-	crc = ~crc;
-	sctp[8] = crc & 0xff;
-	sctp[9] = (crc >> 8) & 0xff;
-	sctp[10] = (crc >> 16) & 0xff;
-	sctp[11] = crc >> 24;
-}
 
 static long now_ms(void)
 {
@@ -382,9 +352,9 @@ int main(int argc, char **argv)
 		memcpy(pkt2, pkt, at);
 		memcpy(pkt2 + at, pkt + at + AUTH_LEN, len2 - at);
 		((struct ip *)pkt2)->ip_len = htons(len2);
-		sctp_checksum(pkt2 + 20, len2 - 20);
+		sctp_crc32c_set(pkt2 + 20, len2 - 20);
 	}
-	sctp_checksum(sh, SCTP_HDR_LEN + len);
+	sctp_crc32c_set(sh, SCTP_HDR_LEN + len);
 
 	fd = socket(AF_INET, SOCK_RAW, IPPROTO_RAW);
 	if (fd < 0) {

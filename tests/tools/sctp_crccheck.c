@@ -28,36 +28,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "crc32c.h"
+
 #define SNAP_MAX	(256 * 1024)
-
-static uint32_t crc_table[256];
-
-static void crc_init(void)
-{
-	uint32_t c;
-	int i, k;
-
-	for (i = 0; i < 256; i++) {
-		c = (uint32_t)i;
-		for (k = 0; k < 8; k++)
-			c = c & 1 ? (c >> 1) ^ 0x82F63B78U : c >> 1;
-		crc_table[i] = c;
-	}
-}
-
-/* CRC32c of the SCTP packet @p (@len bytes), checksum field as zero. */
-static uint32_t sctp_crc(const uint8_t *p, size_t len)
-{
-	uint32_t c = ~0U;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		uint8_t b = (i >= 8 && i < 12) ? 0 : p[i];
-
-		c = crc_table[(c ^ b) & 0xff] ^ (c >> 8);
-	}
-	return ~c;
-}
 
 static uint16_t be16(const uint8_t *p)
 {
@@ -149,11 +122,10 @@ static void frame(const uint8_t *f, size_t caplen, size_t wirelen,
 		n->trunc++;
 		return;
 	}
-	want = (uint32_t)f[l4 + 8] | (uint32_t)f[l4 + 9] << 8 |
-	       (uint32_t)f[l4 + 10] << 16 | (uint32_t)f[l4 + 11] << 24;
+	want = sctp_crc32c_get(f + l4);
 	if (type >= 0 && has_chunk(f + l4, end - l4, type))
 		n->with_chunk++;
-	if (sctp_crc(f + l4, end - l4) != want) {
+	if (sctp_crc32c(f + l4, end - l4) != want) {
 		n->bad++;
 		if (iplen > 1500)
 			n->bad_over++;
@@ -195,7 +167,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: sctp_crccheck [-u PORT] [-t TYPE] FILE.pcap\n");
 		return 2;
 	}
-	crc_init();
+	crc32c_init();
 	fp = fopen(argv[optind], "rb");
 	if (!fp || fread(gh, sizeof(gh), 1, fp) != 1) {
 		fprintf(stderr, "sctp_crccheck: cannot read %s\n", argv[optind]);

@@ -20,6 +20,8 @@ KMODS=(sctp sctp_diag inet_diag veth dummy sch_netem crc32c_generic
        libcrc32c udp_tunnel ip6_udp_tunnel)
 # netns/firewall.sh: nftables (and its netlink) for the firewall namespace.
 KMODS+=(nf_tables nfnetlink)
+# netns/roam_auth.sh: a peer rewritten by nfq_authlist (NFQUEUE).
+KMODS+=(nft_queue nfnetlink_queue)
 # netns/roam_nat.sh: masquerading NAT44 routers (not in the debug kernel).
 KMODS+=(nf_conntrack nf_nat nft_chain_nat nft_masq)
 # Host programs copied with their shared libraries.
