@@ -147,7 +147,7 @@ int main(int argc, char **argv)
 		SCTP_ASSOC_CHANGE, SCTP_PEER_ADDR_CHANGE, SCTP_SHUTDOWN_EVENT,
 	};
 	static char msg[MSG_MAX];
-	struct sockaddr_in6 sin6 = { .sin6_family = AF_INET6 };
+	struct sockaddr_in sin = { .sin_family = AF_INET };
 	uint16_t port = 0, udp_port = 9899;
 	struct socket *ls, *s;
 	size_t have = 0;
@@ -179,8 +179,7 @@ int main(int argc, char **argv)
 	usrsctp_sysctl_set_sctp_auth_enable(1);
 	usrsctp_sysctl_set_sctp_asconf_enable(1);
 
-	/* AF_INET6 without V6ONLY takes IPv4 peers too (v4-mapped). */
-	ls = usrsctp_socket(AF_INET6, SOCK_STREAM, IPPROTO_SCTP, NULL, NULL, 0, NULL);
+	ls = usrsctp_socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP, NULL, NULL, 0, NULL);
 	if (!ls)
 		die("usrsctp_socket");
 	for (i = 0; i < sizeof(events) / sizeof(events[0]); i++) {
@@ -193,9 +192,9 @@ int main(int argc, char **argv)
 	}
 	if (usrsctp_setsockopt(ls, IPPROTO_SCTP, SCTP_RECVRCVINFO, &on, sizeof(on)))
 		die("SCTP_RECVRCVINFO");
-	sin6.sin6_port = htons(port);
-	sin6.sin6_addr = in6addr_any;
-	if (usrsctp_bind(ls, (struct sockaddr *)&sin6, sizeof(sin6)))
+	sin.sin_port = htons(port);
+	sin.sin_addr.s_addr = htonl(INADDR_ANY);
+	if (usrsctp_bind(ls, (struct sockaddr *)&sin, sizeof(sin)))
 		die("usrsctp_bind");
 	if (usrsctp_listen(ls, 1))
 		die("usrsctp_listen");
@@ -209,13 +208,13 @@ int main(int argc, char **argv)
 
 	for (;;) {
 		struct sctp_rcvinfo rcv;
-		socklen_t infolen = sizeof(rcv), fromlen = sizeof(sin6);
+		socklen_t infolen = sizeof(rcv), fromlen = sizeof(sin);
 		unsigned int infotype = 0;
 		int flags = 0;
 		ssize_t n;
 
 		n = usrsctp_recvv(s, msg + have, sizeof(msg) - have,
-				  (struct sockaddr *)&sin6, &fromlen, &rcv,
+				  (struct sockaddr *)&sin, &fromlen, &rcv,
 				  &infolen, &infotype, &flags);
 		if (n < 0) {
 			if (errno == EINTR || errno == EAGAIN)
