@@ -16,6 +16,15 @@
  *                  one line: each peer address followed by a space, the
  *                  primary marked "*" (the tests' peer_view format)
  *
+ * It runs as an unprivileged application does (a browser's WebRTC, for
+ * one): without CAP_NET_RAW, so usrsctp has only its UDP socket. With raw
+ * sockets it sends plain SCTP to an address learned by ASCONF (its path
+ * has no UDP port yet), the mobile node answers in plain SCTP too, and
+ * the correspondent host's own kernel, which has no such association,
+ * answers that with an out-of-the-blue ABORT, which Linux matches to the
+ * UDP-encapsulated association and aborts it (measured; Documentation/
+ * deployment.md).
+ *
  * On stderr: "usrsctp_peer: listening", then one line per address event
  * (ADDED, REMOVED, MADE_PRIM, AVAILABLE, UNREACHABLE, CONFIRMED with the
  * address) and per association change. Exits 0 when the peer shut the
@@ -24,12 +33,14 @@
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
+#include <linux/capability.h>
 #include <netinet/in.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include <usrsctp.h>
 
@@ -141,6 +152,22 @@ static void die(const char *what)
 	exit(1);
 }
 
+/* Give up CAP_NET_RAW (effective, permitted, inheritable) for good. */
+static void drop_net_raw(void)
+{
+	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct d[_LINUX_CAPABILITY_U32S_3];
+	uint32_t bit = 1u << CAP_NET_RAW;	/* CAP_NET_RAW < 32: d[0] */
+
+	if (syscall(SYS_capget, &h, d))
+		die("capget");
+	d[0].effective &= ~bit;
+	d[0].permitted &= ~bit;
+	d[0].inheritable &= ~bit;
+	if (syscall(SYS_capset, &h, d))
+		die("capset");
+}
+
 int main(int argc, char **argv)
 {
 	static const uint16_t events[] = {
@@ -175,6 +202,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
+	drop_net_raw();
 	usrsctp_init(udp_port, NULL, NULL);
 	usrsctp_sysctl_set_sctp_auth_enable(1);
 	usrsctp_sysctl_set_sctp_asconf_enable(1);
