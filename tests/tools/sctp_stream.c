@@ -101,6 +101,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "crc32c.h"
+
 #define PROG		"sctp_stream"
 #define MAGIC		0x53445354u	/* "SDST" */
 #define FLAG_DATA	0u
@@ -287,18 +289,13 @@ static uint64_t get_be64(const uint8_t *p)
 	return (uint64_t)get_be32(p) << 32 | get_be32(p + 4);
 }
 
-/* CRC32C (reflected polynomial 0x82F63B78), slicing-by-8. */
-static void crc32c_init(void)
+/* CRC32C (crc32c.h's table), slicing-by-8: tables 1-7 derived from it. */
+static void crc_slicing_init(void)
 {
-	uint32_t c;
 	int i, j;
 
-	for (i = 0; i < 256; i++) {
-		c = i;
-		for (j = 0; j < 8; j++)
-			c = c & 1 ? (c >> 1) ^ 0x82F63B78u : c >> 1;
-		crc_tab[0][i] = c;
-	}
+	crc32c_init();
+	memcpy(crc_tab[0], crc32c_tab, sizeof(crc_tab[0]));
 	for (i = 0; i < 256; i++)
 		for (j = 1; j < 8; j++)
 			crc_tab[j][i] = (crc_tab[j - 1][i] >> 8) ^
@@ -1785,7 +1782,7 @@ int main(int argc, char **argv)
 	int fd, i, rc;
 
 	parse_args(argc, argv, &o);
-	crc32c_init();
+	crc_slicing_init();
 
 	memset(&st, 0, sizeof(st));
 	st.o = &o;
