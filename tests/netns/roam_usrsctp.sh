@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# kernels: [stock-6.1] [stock-6.12]
+# kernels: stock-6.1 stock-6.12
 #
 # roam_usrsctp.sh - a correspondent that is not Linux: usrsctp (FreeBSD's
 # SCTP in user space, Debian's libusrsctp) runs in the correspondent's
@@ -27,18 +27,13 @@
 # does not have, and usrsctp, which checks every CRC, drops them
 # (Documentation/deployment.md; roam_udp.sh shows the bug itself).
 #
-# FAILS TODAY, so it runs only with make check FULL=1 (issue 14 item 6):
-# usrsctp 0.9.5 gives a path it learns by ASCONF no UDP port. It reports
-# ADDED and MADE_PRIM for B, then sends to B in plain SCTP (with raw
-# sockets: the mobile node answers in plain SCTP, the correspondent host's
-# kernel answers that with an out-of-the-blue ABORT, and the association
-# dies) or not at all (without: this tool's default); the stream stalls
-# for seconds and does not recover within its bounds, whether or not B is
-# the mobile node's preferred route. A fix needs the mobile node to send
-# from B over UDP before B becomes the peer's primary (so usrsctp learns
-# the port), or a usrsctp that inherits the association's port.
-# Not here either: usrsctp as the mobile node; break-before-make, which
-# against usrsctp was measured never to recover.
+# usrsctp gives a path the peer adds by ASCONF the socket's remote UDP
+# port (SCTP_REMOTE_UDP_ENCAPS_PORT), 0 unless the application set it:
+# usrsctp_peer sets it. Without it (measured) usrsctp sends to B in plain
+# SCTP or not at all and the association is aborted or stuck
+# (Documentation/deployment.md).
+# Not here: usrsctp as the mobile node; break-before-make (the issue
+# measured it never to recover against usrsctp).
 . "$(dirname "$0")/lib.sh"
 
 RT=rt-$LIB_TAG

@@ -17,13 +17,11 @@
  *                  primary marked "*" (the tests' peer_view format)
  *
  * It runs as an unprivileged application does (a browser's WebRTC, for
- * one): without CAP_NET_RAW, so usrsctp has only its UDP socket. With raw
- * sockets it sends plain SCTP to an address learned by ASCONF (its path
- * has no UDP port yet), the mobile node answers in plain SCTP too, and
- * the correspondent host's own kernel, which has no such association,
- * answers that with an out-of-the-blue ABORT, which Linux matches to the
- * UDP-encapsulated association and aborts it (measured; Documentation/
- * deployment.md).
+ * one): without CAP_NET_RAW, so usrsctp has only its UDP socket. It sets
+ * the socket's remote UDP port (SCTP_REMOTE_UDP_ENCAPS_PORT), which
+ * usrsctp gives every path the peer adds by ASCONF; left at 0, usrsctp
+ * sends to such a path in plain SCTP, or not at all without raw sockets
+ * (Documentation/deployment.md).
  *
  * On stderr: "usrsctp_peer: listening", then one line per address event
  * (ADDED, REMOVED, MADE_PRIM, AVAILABLE, UNREACHABLE, CONFIRMED with the
@@ -220,6 +218,19 @@ int main(int argc, char **argv)
 	}
 	if (usrsctp_setsockopt(ls, IPPROTO_SCTP, SCTP_RECVRCVINFO, &on, sizeof(on)))
 		die("SCTP_RECVRCVINFO");
+	/* The remote UDP port of every path, including those the peer adds
+	 * by ASCONF (without it usrsctp gives them port 0: plain SCTP).
+	 */
+	{
+		struct sctp_udpencaps encaps;
+
+		memset(&encaps, 0, sizeof(encaps));
+		encaps.sue_address.ss_family = AF_INET;
+		encaps.sue_port = htons(udp_port);
+		if (usrsctp_setsockopt(ls, IPPROTO_SCTP, SCTP_REMOTE_UDP_ENCAPS_PORT,
+				       &encaps, sizeof(encaps)))
+			die("SCTP_REMOTE_UDP_ENCAPS_PORT");
+	}
 	sin.sin_port = htons(port);
 	sin.sin_addr.s_addr = htonl(INADDR_ANY);
 	if (usrsctp_bind(ls, (struct sockaddr *)&sin, sizeof(sin)))
