@@ -146,8 +146,7 @@ roam()
 # Back to the start: A again, B gone.
 reset_paths()
 {
-	ip -n "$MN" route del default via 10.0.2.254 2>/dev/null
-	ip -n "$MN" addr del "$B/24" dev mn-b 2>/dev/null
+	mn_b_down
 	ip -n "$MN" addr replace "$A/24" dev mn-a
 	ip -n "$MN" route replace default via 10.0.1.254 dev mn-a metric 100
 	sleep 1

@@ -362,6 +362,12 @@ mn_b_up()
 		metric "${MN_B_METRIC:-200}"
 }
 
+mn_b_down()
+{
+	ip -n "$MN" route del default via 10.0.2.254 2>/dev/null
+	ip -n "$MN" addr del "$B/24" dev mn-b 2>/dev/null
+}
+
 # A's cable pulled: no carrier, the address stays, the route goes.
 mn_a_cable_pulled()
 {

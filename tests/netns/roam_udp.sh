@@ -62,12 +62,6 @@ require_own_tool sctp_stream sctp_crccheck sctpaddr
 require_sctp_dar
 manage_ports all
 
-mn_b_down()
-{
-	ip -n "$MN" route del default via 10.0.2.254 2>/dev/null
-	ip -n "$MN" addr del "$B/24" dev mn-b 2>/dev/null
-}
-
 topo()
 {
 	local ns

@@ -121,8 +121,7 @@ roam()
 	tap_result $? "$name: usrsctp saw B added and A removed"
 	kill "$pid" 2>/dev/null
 
-	ip -n "$MN" route del default via 10.0.2.254 2>/dev/null
-	ip -n "$MN" addr del "$B/24" dev mn-b 2>/dev/null
+	mn_b_down
 	mn_a_cable_plugged
 	sleep 0.7
 }
