@@ -8,6 +8,10 @@
 # and frames everything for the host's parser (tests/vm/parse-console.py):
 #   @@SCTPDAR BEGIN <test> ... TAP or KTAP ... @@SCTPDAR END <test> rc=<n>
 #   @@SCTPDAR KMSG <test> ... kernel log during that test ... @@SCTPDAR KMSG-END
+# A test that times out leaves a list of its processes and the kernel's
+# blocked tasks; if a task stays in uninterruptible sleep after SIGKILL,
+# "@@SCTPDAR WEDGED <test> <why>" ends the VM (the host reboots for the
+# tests after it).
 # then unloads sctp_dar, asks kmemleak for a scan, prints DONE and powers off.
 
 /bin/busybox --install -s /bin
@@ -32,6 +36,8 @@ cmdline_arg()
 plan=$(cmdline_arg sctpdar_plan | tr , ' ')
 tmo=$(cmdline_arg sctpdar_timeout)
 [ -n "$tmo" ] || tmo=300
+# A test that ignores TERM at $tmo s gets KILL this much later.
+grace=30
 kml=/sys/kernel/debug/kmemleak
 
 kmsg_section()
@@ -65,6 +71,42 @@ if [ -w $kml ]; then
 fi
 kmsg_section boot
 
+# after_timeout TEST: TEST ran out of time (TERM at $tmo s, KILL $grace s
+# later). Show what was left running and what the kernel is blocked on,
+# kill whatever the test left behind, and print why the kernel is wedged
+# (a task still in uninterruptible sleep: later tests would hang behind
+# it), or nothing if it is not.
+after_timeout()
+{
+	local p st left n
+
+	{
+		echo "@@SCTPDAR TIMEOUT $1: processes left"
+		ps -o pid,stat,args | grep -v ' \[.*\]$'
+		# Blocked (D state) tasks with their stacks, into the kernel log
+		# that kmsg_section prints next.
+		echo w >/proc/sysrq-trigger 2>/dev/null
+	} >&2
+	for p in /proc/[0-9]*; do
+		p=${p#/proc/}
+		[ "$p" -gt 1 ] && [ -s "/proc/$p/cmdline" ] && kill -9 "$p" 2>/dev/null
+	done
+	n=0
+	while [ $n -lt 10 ]; do
+		sleep 1
+		left=""
+		for p in /proc/[0-9]*; do
+			p=${p#/proc/}
+			[ "$p" -gt 1 ] && [ -s "/proc/$p/cmdline" ] || continue
+			st=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$p/status" 2>/dev/null)
+			[ "$st" = D ] && left="$left $p:$(tr '\0' ' ' <"/proc/$p/cmdline" | cut -c1-40)"
+		done
+		[ -z "$left" ] && return 0
+		n=$((n + 1))
+	done
+	echo "task(s) in uninterruptible sleep after SIGKILL:$left"
+}
+
 # uptime_s: seconds since boot, whole (the guest has no other clock worth
 # trusting under TCG; elapsed times are what the host reports per test).
 uptime_s()
@@ -79,14 +121,24 @@ for t in $plan; do
 		run_kunit
 		rc=$?
 	elif [ -f "/tests/$t" ]; then
-		(cd /tmp && timeout "$tmo" bash "/tests/$t" </dev/null 2>&1)
+		(cd /tmp && timeout -k "$grace" "$tmo" bash "/tests/$t" </dev/null 2>&1)
 		rc=$?
 	else
 		echo "@@SCTPDAR ERROR no such test: $t"
 		rc=127
 	fi
 	echo "@@SCTPDAR END $t rc=$rc secs=$(($(uptime_s) - t0))"
+	wedged=""
+	case $rc in
+	124 | 137 | 143) wedged=$(after_timeout "$t") ;;
+	esac
 	kmsg_section "$t"
+	if [ -n "$wedged" ]; then
+		echo "@@SCTPDAR WEDGED $t $wedged"
+		# rmmod and kmemleak would hang behind it: the host boots a
+		# new VM for the tests after this one (tests/vm/run.sh).
+		reboot -f
+	fi
 done
 
 # Whatever the tests left loaded must unload; then look for leaks.

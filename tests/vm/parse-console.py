@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""parse-console.py FLAVOUR CONSOLE_LOG - turn a test VM's console into results.
+"""parse-console.py FLAVOUR CONSOLE_LOG [TEST...] - turn a test VM's console into results.
 
 Reads the framing written by guest-init.sh and prints one result per line,
 tab-separated: STATUS (PASS, FAIL or SKIP), the test's name, and a detail
@@ -15,7 +15,12 @@ tab-separated: STATUS (PASS, FAIL or SKIP), the test's name, and a detail
   - the kernel log captured around every test: a BUG/WARNING/KASAN/UBSAN/
     lockdep/RCU splat fails "<test>: no kernel splat", whichever test ran;
   - the end of the run: modules unload, kmemleak finds nothing, the VM
-    reached DONE (a hung or crashed VM fails here).
+    reached DONE (a hung or crashed VM fails here, with the reason
+    tests/vm/run.sh's watchdog gave in "@@SCTPDAR HOST <why>");
+  - each TEST given that never began fails as not run;
+  - "@@SCTPDAR WEDGED <test> <why>" (guest-init.sh: a task stuck in
+    uninterruptible sleep after the test timed out) fails that test;
+    what a timed-out test left running is printed as comments.
 """
 import glob
 import os
@@ -131,11 +136,14 @@ def expected_suites(srcdir=KUNIT_SRC):
 
 
 def main():
-    flavour, path = sys.argv[1], sys.argv[2]
+    flavour, path, plan = sys.argv[1], sys.argv[2], sys.argv[3:]
     with open(path, errors="replace") as f:
         raw = [l.rstrip("\r\n").replace("\r", "") for l in f]
 
     i, done, booted = 0, False, False
+    # tests/vm/run.sh appends why its watchdog killed the VM, if it did.
+    host = next((l[len("@@SCTPDAR HOST "):] for l in raw
+                 if l.startswith("@@SCTPDAR HOST ")), "")
     began = []
     while i < len(raw):
         line = raw[i]
@@ -157,7 +165,7 @@ def main():
                 m = re.search(r"secs=(\d+)", raw[i])
                 secs = m.group(1) if m else None
             if rc is None:
-                emit("FAIL", f"{flavour} {test}", "did not finish (VM timed out or crashed)")
+                emit("FAIL", f"{flavour} {test}", f"did not finish ({host or 'the VM crashed'})")
                 for l in [l for l in body if l.strip()][-25:]:
                     print(f"#\t{l}")
                 break
@@ -224,16 +232,36 @@ def main():
                 emit("PASS", f"{flavour} kmemleak: no leaked object")
         elif line.startswith("@@SCTPDAR ERROR rmmod"):
             emit("FAIL", f"{flavour} final: modules unload", line)
+        elif line.startswith("@@SCTPDAR TIMEOUT "):
+            # guest-init.sh: what a timed-out test left running.
+            print(f"#\t{line[10:]}")
+            i += 1
+            n = 0
+            while i < len(raw) and not raw[i].startswith("@@SCTPDAR "):
+                if n < 30 and raw[i].strip():
+                    print(f"#\t{raw[i]}")
+                    n += 1
+                i += 1
+            continue
+        elif line.startswith("@@SCTPDAR WEDGED "):
+            what = line.split(" ", 3)
+            emit("FAIL", f"{flavour} {what[2]}: kernel not wedged after it",
+                 what[3] if len(what) > 3 else "")
         elif line.startswith("@@SCTPDAR DONE"):
             done = True
         i += 1
+
+    for test in plan:
+        if test not in began:
+            emit("FAIL", f"{flavour} {test}",
+                 f"not run: the VM ended before it ({host or 'see its console'})")
 
     # Panics and oopses print on the console itself (loglevel 4 keeps the
     # rest off it), outside any KMSG section.
     if not done:
         bad = [l for l in raw if SPLAT.search(l)]
         emit("FAIL", f"{flavour} vm: ran to completion",
-             bad[0] if bad else ("never booted" if not booted else "no DONE marker (timeout)"))
+             bad[0] if bad else host or ("never booted" if not booted else "no DONE marker"))
         for l in (bad or [l for l in raw if l.strip()])[-25:]:
             print(f"#\t{l}")
     else:

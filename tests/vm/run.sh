@@ -26,9 +26,12 @@
 # instead of building it; SCTP_DAR_VM_SCTPADDR=FILE puts that sctpaddr in.
 #
 # Prints one line per result (PASS/FAIL/SKIP), one "time" line per test
-# and exits 1 if any failed. The whole VM is killed after the sum of the
-# per-test timeouts plus two minutes; a hung or crashed VM counts as a
-# failure. A VM that dies before its first test began (a kernel panic
+# and exits 1 if any failed. A VM whose console shows no progress for the
+# per-test timeout plus two minutes is hung and killed; a hung or crashed
+# VM counts as a failure, and a test that hung it (or left a task in
+# uninterruptible sleep: guest-init.sh) fails while the tests after it
+# run in a new boot. SCTP_DAR_DEADLINE=EPOCH_SECONDS kills the VM then
+# (make check's time budget: tests/run.sh); its unfinished tests fail. A VM that dies before its first test began (a kernel panic
 # while booting under TCG, seen now and then on both stock kernels, or no
 # sign of life within SCTP_DAR_VM_BOOT_TIMEOUT seconds, default 600) is
 # booted once more and a NOTE line says so; dying again is a failure.
@@ -81,28 +84,53 @@ else
 fi
 "$SCTP_DAR_TOP/tests/vm/initramfs.sh" "$kdir" "$modtree" "$outdir/initrd.cpio.gz"
 
-plan=$(IFS=,; echo "$*")
-vm_timeout=$((120 + $# * tmo))
+tests=("$@")
 mem=1G
 [[ $kernel == debug ]] && mem=2G
 console=$outdir/console.log
 boot_tmo=${SCTP_DAR_VM_BOOT_TIMEOUT:-600}
 [[ $boot_tmo =~ ^[0-9]+$ ]] || vm_die "SCTP_DAR_VM_BOOT_TIMEOUT takes whole seconds"
+# guest-init.sh ends every test within $tmo s plus 30 s of KILL grace and
+# prints a framing line ("@@SCTPDAR ...") at least that often: silence
+# for this long means the guest is hung.
+hang_tmo=$((tmo + 30 + 90))
+deadline=${SCTP_DAR_DEADLINE:-}
+[[ -z $deadline || $deadline =~ ^[0-9]+$ ]] ||
+	vm_die "SCTP_DAR_DEADLINE takes seconds since the epoch, not '$deadline'"
 
-# boot_vm: run the VM to its end, its console in $console (and on stderr
-# with -v). A watchdog kills it if guest-init has not said BOOT within
-# $boot_tmo seconds: a boot that hangs would otherwise hold the whole
-# run's timeout.
+# boot_vm TEST...: run a VM for those tests to its end, its console in
+# $console (and on stderr with -v). A watchdog kills it when guest-init
+# has not said BOOT within $boot_tmo s, when the console shows no new
+# framing line for $hang_tmo s (hung), or at $SCTP_DAR_DEADLINE (make
+# check's time budget), and appends "@@SCTPDAR HOST <why>" to the console.
 qpid=""
 # QEMU runs in the background (for the watchdog), where SIGINT does not
 # reach it: whatever ends this script ends the VM too.
 trap '[[ -n $qpid ]] && kill "$qpid" 2>/dev/null' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+# kill_vm: end the VM: TERM, then KILL to QEMU and its timeout(1) both
+# if QEMU has not gone 15 s later (a stopped or wedged process).
+kill_vm()
+{
+	local i
+
+	kill "$qpid" 2>/dev/null
+	for ((i = 0; i < 15; i++)); do
+		kill -0 "$qpid" 2>/dev/null || return 0
+		sleep 1
+	done
+	pkill -KILL -P "$qpid" 2>/dev/null
+	kill -KILL "$qpid" 2>/dev/null
+}
+
 boot_vm()
 {
-	local tpid="" t0=$SECONDS killed=0
+	local plan tpid="" t0=$SECONDS why="" n marks=0 mark_t=$SECONDS vm_timeout
 
+	plan=$(IFS=,; echo "$*")
+	# A backstop only: the watchdog below acts long before.
+	vm_timeout=$((120 + $# * (tmo + 60)))
 	: >"$console"
 	# SCTP_DAR_KERNEL tells the tests which kernel they run on (lib.sh's
 	# on_debug); the kernel hands NAME=VALUE words to /init's environment.
@@ -116,19 +144,31 @@ boot_vm()
 		tail -n +1 -f --pid="$qpid" "$console" >&2 &
 		tpid=$!
 	fi
-	while kill -0 "$qpid" 2>/dev/null && ! grep -q '@@SCTPDAR BOOT' "$console"; do
-		if ((SECONDS - t0 > boot_tmo)); then
-			kill "$qpid"
-			killed=1
+	while kill -0 "$qpid" 2>/dev/null; do
+		sleep 2
+		n=$(grep -a -c '@@SCTPDAR ' "$console" || true)
+		if ((n != marks)); then
+			marks=$n
+			mark_t=$SECONDS
+		fi
+		if ((marks == 0 && SECONDS - t0 > boot_tmo)); then
+			why="no BOOT marker within $boot_tmo s"
+		elif ((marks > 0 && SECONDS - mark_t > hang_tmo)); then
+			why="hung: no progress for $hang_tmo s after '$(grep -a '@@SCTPDAR ' "$console" |
+				tail -n 1 | tr -d '\r' | cut -c11-80)'"
+		elif [[ -n $deadline ]] && (($(date +%s) >= deadline)); then
+			why="out of time: make check's deadline (SCTP_DAR_DEADLINE) came"
+		fi
+		if [[ -n $why ]]; then
+			kill_vm
 			break
 		fi
-		sleep 2
 	done
 	wait "$qpid"
 	qpid=""
 	[[ -n $tpid ]] && wait "$tpid"
 	# QEMU writes at its own offset: say it once it is gone.
-	((killed)) && echo "@@SCTPDAR HOST no BOOT marker within $boot_tmo s: VM killed" >>"$console"
+	[[ -n $why ]] && echo "@@SCTPDAR HOST $why: VM killed" >>"$console"
 	return 0
 }
 
@@ -160,43 +200,97 @@ died_int3()
 	echo "$why"
 }
 
-# reboot_vm KEEP NOTE: keep the console as $outdir/KEEP, say NOTE (on
-# stdout, in the log and in the results) and boot the VM once more.
-reboot_vm()
+# stuck_in: the VM was hung or wedged (not crashed, not out of time) in a
+# test; prints that test.
+stuck_in()
 {
-	mv "$console" "$outdir/$1"
-	vm_log "NOTE $2; first console in $outdir/$1"
-	printf 'NOTE  %s\n' "$2"
-	[[ -n $results ]] && printf 'NOTE\t%s\t%s\n' "$2" "" >>"$results"
-	boot_vm
+	local t
+
+	grep -q '@@SCTPDAR DONE' "$console" && return 1
+	t=$(tr -d '\r' <"$console" | sed -n 's/^@@SCTPDAR WEDGED \([^ ]*\).*/\1/p' | tail -n 1)
+	if [[ -z $t ]] && grep -q '^@@SCTPDAR HOST hung' "$console"; then
+		t=$(tr -d '\r' <"$console" | sed -n 's/^@@SCTPDAR BEGIN \([^ ]*\).*/\1/p' | tail -n 1)
+	fi
+	[[ -n $t ]] || return 1
+	echo "$t"
 }
 
-vm_log "booting $kernel ($(cat "$kdir/kver")) for: $*"
+# reboot_vm KEEP NOTE TEST...: keep the console as $outdir/KEEP, say NOTE
+# (on stdout, in the log and in the results) and boot the VM for TESTs.
+reboot_vm()
+{
+	local keep=$1 note=$2
+
+	shift 2
+	mv "$console" "$outdir/$keep"
+	vm_log "NOTE $note; first console in $outdir/$keep"
+	printf 'NOTE  %s\n' "$note"
+	[[ -n $results ]] && printf 'NOTE\t%s\t%s\n' "$note" "" >>"$results"
+	boot_vm "$@"
+}
+
+# parse CONSOLE TEST...: report that console's results (the TESTs it was
+# to run, so that one never begun fails), return 1 if any failed.
+parse()
+{
+	local c=$1 status name detail failed=0
+
+	shift
+	while IFS=$'\t' read -r status name detail; do
+		if [[ $status == "#" ]]; then
+			printf '      %s\n' "$name"
+			continue
+		fi
+		if [[ $status == TIME ]]; then
+			[[ -n $times ]] && printf '%s\t%s\t%s\n' "$kernel" "$name" "$detail" >>"$times"
+			printf 'time  %s %s: %s s\n' "$kernel" "$name" "$detail"
+			continue
+		fi
+		[[ -n $results ]] && printf '%s\t%s\t%s\n' "$status" "$name" "$detail" >>"$results"
+		printf '%-4s  %s%s\n' "$status" "$name" "${detail:+  ($detail)}"
+		[[ $status == FAIL ]] && failed=1
+	done < <("$SCTP_DAR_TOP/tests/vm/parse-console.py" "$kernel" "$c" "$@")
+	return $failed
+}
+
+vm_log "booting $kernel ($(cat "$kdir/kver")) for: ${tests[*]}"
 start=$SECONDS
 set +e
-boot_vm
+boot_vm "${tests[@]}"
 if why=$(died_booting); then
-	reboot_vm console-boot1.log "$kernel: VM died during boot ($why), retried"
+	reboot_vm console-boot1.log "$kernel: VM died during boot ($why), retried" "${tests[@]}"
 fi
 if why=$(died_int3); then
-	reboot_vm console-int3.log "$kernel: VM died of an emulator trap ($why: TCG and the kernel's text patching), its tests run again"
+	reboot_vm console-int3.log "$kernel: VM died of an emulator trap ($why: TCG and the kernel's text patching), its tests run again" "${tests[@]}"
 fi
+# A test that hangs the guest, or leaves the kernel wedged, fails; the
+# tests after it run in a new boot (at most twice a run), so that one
+# hang costs one test, not all that follow it.
+failed=0
+plan=("${tests[@]}")
+n=0
+while ((n < 2)) && stuck=$(stuck_in); do
+	rest=() done_tests=() seen=0
+	for t in "${plan[@]}"; do
+		if ((seen)); then
+			rest+=("$t")
+		else
+			done_tests+=("$t")
+		fi
+		[[ $t == "$stuck" ]] && seen=1
+	done
+	((seen && ${#rest[@]})) || break
+	n=$((n + 1))
+	mv "$console" "$outdir/console-stuck$n.log"
+	parse "$outdir/console-stuck$n.log" "${done_tests[@]}" || failed=1
+	note="$kernel: the VM hung or wedged in $stuck (console-stuck$n.log); the ${#rest[@]} test(s) after it run in a new boot"
+	vm_log "NOTE $note"
+	printf 'NOTE  %s\n' "$note"
+	[[ -n $results ]] && printf 'NOTE\t%s\t%s\n' "$note" "" >>"$results"
+	plan=("${rest[@]}")
+	boot_vm "${plan[@]}"
+done
 set -e
 vm_log "$kernel: VM ran $((SECONDS - start)) s; console in $console"
-
-failed=0
-while IFS=$'\t' read -r status name detail; do
-	if [[ $status == "#" ]]; then
-		printf '      %s\n' "$name"
-		continue
-	fi
-	if [[ $status == TIME ]]; then
-		[[ -n $times ]] && printf '%s\t%s\t%s\n' "$kernel" "$name" "$detail" >>"$times"
-		printf 'time  %s %s: %s s\n' "$kernel" "$name" "$detail"
-		continue
-	fi
-	[[ -n $results ]] && printf '%s\t%s\t%s\n' "$status" "$name" "$detail" >>"$results"
-	printf '%-4s  %s%s\n' "$status" "$name" "${detail:+  ($detail)}"
-	[[ $status == FAIL ]] && failed=1
-done < <("$SCTP_DAR_TOP/tests/vm/parse-console.py" "$kernel" "$console")
+parse "$console" "${plan[@]}" || failed=1
 exit $failed
