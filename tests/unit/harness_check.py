@@ -91,6 +91,20 @@ def wedged_kernel_fails_the_test_and_shows_what_was_left(tmp):
 
 
 @case
+def frozen_part_reports_only_what_came_before(tmp):
+    froze = "@@SCTPDAR HOST froze: not a byte on the console for 420 s after 'BEGIN netns/b.sh': VM killed"
+    path = os.path.join(tmp, "console.log")
+    with open(path, "w") as f:
+        f.write("\n".join(BOOT + A_OK + ["@@SCTPDAR BEGIN netns/b.sh", "1..1", froze]) + "\n")
+    out = subprocess.run([sys.executable, PARSER, "stock-6.1", path, "--upto", "netns/b.sh",
+                          "netns/a.sh"], capture_output=True, text=True, check=False).stdout
+    names = [l.split("\t")[1] for l in out.splitlines() if l.split("\t")[0] in ("PASS", "FAIL")]
+    return ("stock-6.1 netns/a.sh: fine" in names and
+            not any("netns/b.sh" in n or "ran to completion" in n for n in names) and
+            "FAIL" not in out)
+
+
+@case
 def planned_test_never_begun_fails(tmp):
     res, _ = parse(BOOT + A_OK + ["@@SCTPDAR DONE"], ["netns/a.sh", "netns/z.sh"], tmp)
     z = res.get("stock-6.1 netns/z.sh", ("?", ""))

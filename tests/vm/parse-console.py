@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""parse-console.py FLAVOUR CONSOLE_LOG [TEST...] - turn a test VM's console into results.
+"""parse-console.py FLAVOUR CONSOLE_LOG [--upto TEST] [TEST...] - turn a test VM's console into results.
 
 Reads the framing written by guest-init.sh and prints one result per line,
 tab-separated: STATUS (PASS, FAIL or SKIP), the test's name, and a detail
@@ -18,6 +18,9 @@ tab-separated: STATUS (PASS, FAIL or SKIP), the test's name, and a detail
     reached DONE (a hung or crashed VM fails here, with the reason
     tests/vm/run.sh's watchdog gave in "@@SCTPDAR HOST <why>");
   - each TEST given that never began fails as not run;
+  - with --upto TEST, the console is one part of a run that goes on in
+    another boot from TEST (tests/vm/run.sh: a VM that froze): only what
+    came before TEST is reported, and not the run's end;
   - "@@SCTPDAR WEDGED <test> <why>" (guest-init.sh: a task stuck in
     uninterruptible sleep after the test timed out) fails that test;
     what a timed-out test left running is printed as comments.
@@ -137,8 +140,16 @@ def expected_suites(srcdir=KUNIT_SRC):
 
 def main():
     flavour, path, plan = sys.argv[1], sys.argv[2], sys.argv[3:]
+    upto = None
+    if plan[:1] == ["--upto"]:
+        upto, plan = plan[1], plan[2:]
     with open(path, errors="replace") as f:
         raw = [l.rstrip("\r\n").replace("\r", "") for l in f]
+    if upto is not None:
+        # One part of a run that goes on in another boot from <upto>
+        # (tests/vm/run.sh, a VM that froze): its tests, not its end.
+        cut = next((n for n, l in enumerate(raw) if l == f"@@SCTPDAR BEGIN {upto}"), len(raw))
+        raw = raw[:cut] + ["@@SCTPDAR PART-END"]
 
     i, done, booted = 0, False, False
     # tests/vm/run.sh appends why its watchdog killed the VM, if it did.
@@ -256,6 +267,8 @@ def main():
             emit("FAIL", f"{flavour} {test}",
                  f"not run: the VM ended before it ({host or 'see its console'})")
 
+    if upto is not None:
+        return
     # Panics and oopses print on the console itself (loglevel 4 keeps the
     # rest off it), outside any KMSG section.
     if not done:

@@ -127,6 +127,7 @@ kill_vm()
 boot_vm()
 {
 	local plan tpid="" t0=$SECONDS why="" n marks=0 mark_t=$SECONDS vm_timeout
+	local size=0 size_t=$SECONDS last
 
 	plan=$(IFS=,; echo "$*")
 	# A backstop only: the watchdog below acts long before.
@@ -151,11 +152,22 @@ boot_vm()
 			marks=$n
 			mark_t=$SECONDS
 		fi
+		n=$(stat -c %s "$console")
+		if ((n != size)); then
+			size=$n
+			size_t=$SECONDS
+		fi
+		last=$(grep -a '@@SCTPDAR ' "$console" | tail -n 1 | tr -d '\r' | cut -c11-80)
 		if ((marks == 0 && SECONDS - t0 > boot_tmo)); then
 			why="no BOOT marker within $boot_tmo s"
+		elif ((marks > 0 && SECONDS - size_t > hang_tmo)); then
+			# Not a byte, not even a kernel warning: the whole
+			# guest stopped (guest-init's timeout, the kernel's
+			# lockup detectors and RCU stall warnings all run on
+			# its timers), which under TCG is the emulator.
+			why="froze: not a byte on the console for $hang_tmo s after '$last'"
 		elif ((marks > 0 && SECONDS - mark_t > hang_tmo)); then
-			why="hung: no progress for $hang_tmo s after '$(grep -a '@@SCTPDAR ' "$console" |
-				tail -n 1 | tr -d '\r' | cut -c11-80)'"
+			why="hung: no progress for $hang_tmo s after '$last'"
 		elif [[ -n $deadline ]] && (($(date +%s) >= deadline)); then
 			why="out of time: make check's deadline (SCTP_DAR_DEADLINE) came"
 		fi
@@ -208,7 +220,7 @@ stuck_in()
 
 	grep -q '@@SCTPDAR DONE' "$console" && return 1
 	t=$(tr -d '\r' <"$console" | sed -n 's/^@@SCTPDAR WEDGED \([^ ]*\).*/\1/p' | tail -n 1)
-	if [[ -z $t ]] && grep -q '^@@SCTPDAR HOST hung' "$console"; then
+	if [[ -z $t ]] && grep -q '^@@SCTPDAR HOST \(hung\|froze\)' "$console"; then
 		t=$(tr -d '\r' <"$console" | sed -n 's/^@@SCTPDAR BEGIN \([^ ]*\).*/\1/p' | tail -n 1)
 	fi
 	[[ -n $t ]] || return 1
@@ -265,13 +277,20 @@ if why=$(died_int3); then
 fi
 # A test that hangs the guest, or leaves the kernel wedged, fails; the
 # tests after it run in a new boot (at most twice a run), so that one
-# hang costs one test, not all that follow it.
+# hang costs one test, not all that follow it. A guest that froze whole
+# (not a byte on its console: the emulator, as with int3 above) runs that
+# test again too, once a run, and a NOTE says so.
 failed=0
 plan=("${tests[@]}")
-n=0
+n=0 refrozen=0
 while ((n < 2)) && stuck=$(stuck_in); do
-	rest=() done_tests=() seen=0
+	rest=() done_tests=() seen=0 froze=0
+	if ((!refrozen)) && grep -q '^@@SCTPDAR HOST froze' "$console"; then
+		froze=1
+		refrozen=1
+	fi
 	for t in "${plan[@]}"; do
+		[[ $t == "$stuck" ]] && ((froze)) && seen=1
 		if ((seen)); then
 			rest+=("$t")
 		else
@@ -282,8 +301,13 @@ while ((n < 2)) && stuck=$(stuck_in); do
 	((seen && ${#rest[@]})) || break
 	n=$((n + 1))
 	mv "$console" "$outdir/console-stuck$n.log"
-	parse "$outdir/console-stuck$n.log" "${done_tests[@]}" || failed=1
-	note="$kernel: the VM hung or wedged in $stuck (console-stuck$n.log); the ${#rest[@]} test(s) after it run in a new boot"
+	if ((froze)); then
+		parse "$outdir/console-stuck$n.log" --upto "$stuck" "${done_tests[@]}" || failed=1
+		note="$kernel: the VM froze in $stuck, not a byte on its console (the emulator; console-stuck$n.log); it and the $((${#rest[@]} - 1)) test(s) after it run in a new boot"
+	else
+		parse "$outdir/console-stuck$n.log" "${done_tests[@]}" || failed=1
+		note="$kernel: the VM hung or wedged in $stuck (console-stuck$n.log); the ${#rest[@]} test(s) after it run in a new boot"
+	fi
 	vm_log "NOTE $note"
 	printf 'NOTE  %s\n' "$note"
 	[[ -n $results ]] && printf 'NOTE\t%s\t%s\n' "$note" "" >>"$results"
