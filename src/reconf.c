@@ -17,7 +17,7 @@
  *    wire hook (softirq, sctp_dar_reconf_peer_asconf()) and by the
  *    worker, and nests inside nothing but rcu_read_lock().
  *  - r->lock (mutex) serialises the passes of one namespace and protects
- *    what they use: r->cfg, r->hv, r->prev, r->table, r->stats and the
+ *    what they use: r->cfg, r->hv, r->prev, r->table and the
  *    pass bookkeeping (r->event_ns, r->busy, r->wake_at, r->warned).
  *  - dn->reconf is an RCU pointer: set by the pernet init, cleared by the
  *    pernet exit before r is freed with kfree_rcu(); notifiers read it
@@ -145,8 +145,15 @@ struct sctp_dar_reconf {
 	unsigned long last_full;
 	unsigned long rtx_next;
 	unsigned int warned;
-	struct sctp_dar_net_stats stats;
 };
+
+/* Count @n at @attr, an enum sctp_dar_a_stats counter of @r's namespace
+ * (stats-get). Context: any (atomic counters).
+ */
+static void dar_count(struct sctp_dar_reconf *r, unsigned int attr, u64 n)
+{
+	sctp_dar_stats_add(&sctp_dar_net(r->net)->stats, attr, n);
+}
 
 #define DAR_WARN_ADDIP		BIT(0)
 #define DAR_WARN_AUTH		BIT(1)
@@ -294,9 +301,9 @@ static void dar_enqueue(struct sctp_dar_reconf *r, struct sctp_dar_hostev *ev,
 				list_del(&old->list);
 				r->ev_count--;
 				kfree(old);
-				r->stats.events_coalesced++;
+				dar_count(r, SCTP_DAR_A_STATS_EVENTS_COALESCED, 1);
 			}
-			r->stats.events_coalesced++;
+			dar_count(r, SCTP_DAR_A_STATS_EVENTS_COALESCED, 1);
 			goto out_schedule;
 		}
 		if (!dar_ev_is_addr(old->type) && !dar_ev_is_addr(ev->type) &&
@@ -304,17 +311,16 @@ static void dar_enqueue(struct sctp_dar_reconf *r, struct sctp_dar_hostev *ev,
 		    ev->type != SCTP_DAR_EV_LINK_GONE) {
 			old->type = ev->type;
 			old->ns = ev->ns;
-			r->stats.events_coalesced++;
+			dar_count(r, SCTP_DAR_A_STATS_EVENTS_COALESCED, 1);
 			goto out_schedule;
 		}
 	}
 	if (r->ev_count >= DAR_EV_MAX) {
-		r->stats.events_dropped++;
+		dar_count(r, SCTP_DAR_A_STATS_EVENTS_DROPPED, 1);
 		goto out_schedule;
 	}
 	list_add_tail(&ev->list, &r->ev_list);
 	r->ev_count++;
-	r->stats.events++;
 	drop = NULL;
 out_schedule:
 	delay = msecs_to_jiffies(debounce_ms);
@@ -652,8 +658,7 @@ static void dar_explain(struct sctp_dar_reconf *r, struct dar_pass *p,
 	if (why == SCTP_DAR_OK || why == SCTP_DAR_BLOCKED_NOT_ESTABLISHED)
 		return;
 	if (changed) {
-		if (why < ARRAY_SIZE(r->stats.blocked))
-			r->stats.blocked[why]++;
+		dar_count(r, SCTP_DAR_A_STATS_ASSOCS_BLOCKED, 1);
 		pr_info_ratelimited("netns %u: association %d on port %u cannot be reconfigured: %s\n",
 				    r->net->ns.inum, av->id, snap->sv.port,
 				    sctp_dar_policy_blocked_str(why));
@@ -1526,7 +1531,7 @@ static void dar_wildcard_sock(struct sctp_dar_reconf *r, struct dar_pass *p,
 			return;
 		ss->aa = SCTP_DAR_AA_OURS;
 		snap->sv.auto_asconf = true;
-		r->stats.aa_enabled++;
+		dar_count(r, SCTP_DAR_A_STATS_AUTO_ASCONF_ENABLED, 1);
 	} else if (unauth) {
 		if (ss && ss->aa == SCTP_DAR_AA_OURS &&
 		    !sctp_dar_assoc_auto_asconf(s, false)) {
@@ -1619,14 +1624,14 @@ static bool dar_pass_wildcard(struct sctp_dar_reconf *r, struct dar_pass *p)
 				}
 				if (!add_waiting)
 					continue;
-				r->stats.rescues++;
+				dar_count(r, SCTP_DAR_A_STATS_RESCUES, 1);
 			}
 			ret = sctp_dar_assoc_wq_inject(r->net, &ha->a, false,
 						       p->wc[i].strand ?
 						       SCTP_DAR_WQ_HEAD :
 						       SCTP_DAR_WQ_TAIL);
 			if (ret > 0)
-				r->stats.wq_injected++;
+				dar_count(r, SCTP_DAR_A_STATS_AUTO_ASCONF_QUEUED, 1);
 			/* A Linux peer refuses the DELETE bundled with the
 			 * ADD (the ASCONF names the deleted address as its
 			 * lookup address) and the kernel then sends no DATA
@@ -1637,7 +1642,7 @@ static bool dar_pass_wildcard(struct sctp_dar_reconf *r, struct dar_pass *p)
 			if (p->wc[i].strand && ret > 0 &&
 			    sctp_dar_assoc_wq_inject(r->net, &ha->a, false,
 						     SCTP_DAR_WQ_AGAIN) > 0)
-				r->stats.wq_injected++;
+				dar_count(r, SCTP_DAR_A_STATS_AUTO_ASCONF_QUEUED, 1);
 			pr_debug("netns %u: auto_asconf: DELETE %pISc (link down%s): %d\n",
 				 r->net->ns.inum, &ha->a.sa,
 				 p->wc[i].strand ? ", before the ADD" : "", ret);
@@ -1652,7 +1657,7 @@ static bool dar_pass_wildcard(struct sctp_dar_reconf *r, struct dar_pass *p)
 		ret = sctp_dar_assoc_wq_inject(r->net, &ha->a, true,
 					       SCTP_DAR_WQ_TAIL);
 		if (ret > 0)
-			r->stats.wq_injected++;
+			dar_count(r, SCTP_DAR_A_STATS_AUTO_ASCONF_QUEUED, 1);
 		pr_debug("netns %u: auto_asconf: ADD %pISc (link up): %d\n",
 			 r->net->ns.inum, &ha->a.sa, ret);
 	}
@@ -1661,7 +1666,7 @@ static bool dar_pass_wildcard(struct sctp_dar_reconf *r, struct dar_pass *p)
 		ret = sctp_dar_assoc_wq_inject(r->net, &p->redel[i], false,
 					       SCTP_DAR_WQ_TAIL);
 		if (ret > 0)
-			r->stats.wq_injected++;
+			dar_count(r, SCTP_DAR_A_STATS_AUTO_ASCONF_QUEUED, 1);
 		pr_debug("netns %u: auto_asconf: DELETE %pISc again (refused): %d\n",
 			 r->net->ns.inum, &p->redel[i].sa, ret);
 	}
@@ -1676,13 +1681,13 @@ static bool dar_pass_wildcard(struct sctp_dar_reconf *r, struct dar_pass *p)
 		ret = sctp_dar_assoc_wq_inject(r->net, &p->again[i], false,
 					       SCTP_DAR_WQ_AGAIN);
 		if (ret > 0)
-			r->stats.wq_injected++;
+			dar_count(r, SCTP_DAR_A_STATS_AUTO_ASCONF_QUEUED, 1);
 		pr_debug("netns %u: auto_asconf: DELETE %pISc after the ADD: %d\n",
 			 r->net->ns.inum, &p->again[i].sa, ret);
 	}
 	if (sctp_dar_assoc_wq_kick(r->net)) {
 		/* Look again soon: the kernel's ADDs show up as NEW. */
-		r->stats.wq_kicks++;
+		dar_count(r, SCTP_DAR_A_STATS_AUTO_ASCONF_KICKS, 1);
 		p->waiting = true;
 		dar_poll_in(p, msecs_to_jiffies(10));
 		return true;
@@ -1718,7 +1723,7 @@ static void dar_redelete(struct sctp_dar_reconf *r, struct sctp_dar_sock *s,
 		goto out;
 	err = sctp_dar_assoc_bindx(s, false, a, 1);
 	if (!err)
-		r->stats.bindx_rem++;
+		dar_count(r, SCTP_DAR_A_STATS_BINDX_REM, 1);
 out:
 	pr_debug("netns %u: port %u: DELETE %pISc sent again: %d\n",
 		 r->net->ns.inum, snap->sv.port, &a->sa, err);
@@ -1800,11 +1805,11 @@ static void dar_rescue(struct sctp_dar_reconf *r, struct sctp_dar_sock *s,
 	for (i = 0; i < plan->nrem; i++) {
 		err = sctp_dar_assoc_bindx(s, false, &plan->rem[i], 1);
 		if (!err)
-			r->stats.bindx_rem++;
+			dar_count(r, SCTP_DAR_A_STATS_BINDX_REM, 1);
 	}
 	err = sctp_dar_assoc_bindx(s, true, plan->add, plan->nadd);
 	if (!err)
-		r->stats.bindx_add++;
+		dar_count(r, SCTP_DAR_A_STATS_BINDX_ADD, plan->nadd);
 	/* A Linux peer refuses the DELETE bundled with the ADD (its lookup
 	 * address is the deleted one), and until an ASCONF succeeds
 	 * entirely the kernel sends no DATA: queue the DELETE again right
@@ -1814,7 +1819,7 @@ static void dar_rescue(struct sctp_dar_reconf *r, struct sctp_dar_sock *s,
 		dar_redelete(r, s, snap, &plan->rem[i]);
 	if (plan->placeholder)
 		sctp_dar_assoc_bindx(s, false, &ph, 1);
-	r->stats.rescues++;
+	dar_count(r, SCTP_DAR_A_STATS_RESCUES, 1);
 	pr_debug("netns %u: port %u: rescued (%u removed before %u added)\n",
 		 r->net->ns.inum, snap->sv.port, plan->nrem, plan->nadd);
 	return;
@@ -1823,7 +1828,7 @@ err_plain_add:
 	pr_debug("netns %u: port %u: no placeholder (%d), plain ADD\n",
 		 r->net->ns.inum, snap->sv.port, err);
 	if (!sctp_dar_assoc_bindx(s, true, plan->add, plan->nadd))
-		r->stats.bindx_add++;
+		dar_count(r, SCTP_DAR_A_STATS_BINDX_ADD, plan->nadd);
 }
 
 /* Specifically-bound socket: resend refused DELETEs (see dar_redelete()). */
@@ -1904,7 +1909,7 @@ static void dar_bindx_add(struct sctp_dar_reconf *r, struct sctp_dar_sock *s,
 			if (!sctp_dar_assoc_bindx(s, true, &add[i], 1))
 				added++;
 	}
-	r->stats.bindx_add += added;
+	dar_count(r, SCTP_DAR_A_STATS_BINDX_ADD, added);
 	pr_debug("netns %u: port %u: bindx ADD %pISc%s: %u added\n",
 		 r->net->ns.inum, snap->sv.port, &add[0].sa,
 		 n > 1 ? " and more" : "", added);
@@ -1938,7 +1943,7 @@ static void dar_bindx_rem(struct sctp_dar_reconf *r, struct sctp_dar_sock *s,
 			 r->net->ns.inum, snap->sv.port, &rem->sa, err);
 		return;
 	}
-	r->stats.bindx_rem++;
+	dar_count(r, SCTP_DAR_A_STATS_BINDX_REM, 1);
 	pr_debug("netns %u: port %u: bindx REM %pISc\n", r->net->ns.inum,
 		 snap->sv.port, &rem->sa);
 	for (k = 0; k < snap->nav; k++) {
@@ -2096,7 +2101,7 @@ static unsigned long dar_pass(struct sctp_dar_reconf *r)
 	}
 	if (full) {
 		start_ns = ktime_get_ns();
-		r->stats.passes++;
+		dar_count(r, SCTP_DAR_A_STATS_PASSES, 1);
 		r->wake_at = 0;
 		p->events = events;
 		if (time_after_eq(p->now, r->rtx_next)) {
@@ -2114,7 +2119,7 @@ static unsigned long dar_pass(struct sctp_dar_reconf *r)
 		if (r->cfg.manage_wildcard)
 			wq_due = sctp_dar_assoc_wq_park(r->net);
 		dropped = sctp_dar_assoc_collect(r->net, &socks);
-		r->stats.socks_dropped += dropped;
+		dar_count(r, SCTP_DAR_A_STATS_SOCKETS_SKIPPED, dropped);
 		list_for_each_entry(s, &socks, list)
 			dar_pass_sock(r, p, s);
 		sctp_dar_assoc_release(&socks);

@@ -49,36 +49,6 @@ struct sctp_dar_hostev {
 	u64 ns;
 };
 
-/**
- * struct sctp_dar_net_stats - counters of one namespace
- * @events: host events queued
- * @events_coalesced: events cancelled by an opposite one or merged
- * @events_dropped: events lost (queue full or no memory)
- * @passes: reconciliation passes run
- * @socks_dropped: sockets a pass could not look at
- * @bindx_add: bindx ADD calls made
- * @bindx_rem: bindx REM calls made
- * @rescues: last-address rescues (DELETE made pending before the ADD)
- * @wq_injected: events put on the kernel's auto_asconf queue
- * @wq_kicks: times the auto_asconf timer was fired early
- * @aa_enabled: wildcard sockets sctp_dar switched SCTP_AUTO_ASCONF on for
- * @blocked: associations found unable to reconfigure, by reason
- */
-struct sctp_dar_net_stats {
-	u64 events;
-	u64 events_coalesced;
-	u64 events_dropped;
-	u64 passes;
-	u64 socks_dropped;
-	u64 bindx_add;
-	u64 bindx_rem;
-	u64 rescues;
-	u64 wq_injected;
-	u64 wq_kicks;
-	u64 aa_enabled;
-	u64 blocked[8];
-};
-
 struct sctp_dar_asockey;
 struct sctp_dar_assoc_stats;
 struct sctp_dar_policy_cfg;

@@ -35,7 +35,7 @@ if [[ -e /proc/lockdep ]]; then	# lock debugging: several times slower
 	WAIT=20
 fi
 
-tap_plan 8
+tap_plan 9
 
 require_sctp_dar
 # For namespaces created from now on: the mobile node's client ports, and
@@ -43,6 +43,7 @@ require_sctp_dar
 manage_ports 6301,6302,6303,5303
 topo_two_paths || setup_fail "cannot build the topology"
 asconf_enable "$MN" "$CN"
+STATS0=$(sctpaddr -n "$MN" -j stats) || setup_fail "sctpaddr stats"
 
 # /proc/net/sctp/assocs prints IPv6 addresses uncompressed.
 A6=fd00:0001:0000:0000:0000:0000:0000:0001
@@ -164,4 +165,19 @@ else
 	tap_notrun "$name: A deleted" "no association"
 	tap_notrun "$name: stream" "no association"
 fi
+
+# --- The engine's own counters (stats-get) moved with what it did: passes
+# ran, addresses went onto and off the bound sockets (the NIC added, A
+# deleted when deprecated), the queue never overflowed, no socket was
+# skipped and every managed association could be reconfigured.
+name="engine counters"
+STATS1=$(sctpaddr -n "$MN" -j stats)
+tap_diag "$name: before $(jq -c '{passes, bindx_add, bindx_rem, events_coalesced, events_dropped, sockets_skipped, assocs_blocked}' <<<"$STATS0")"
+tap_diag "$name: after  $(jq -c '{passes, bindx_add, bindx_rem, events_coalesced, events_dropped, sockets_skipped, assocs_blocked}' <<<"$STATS1")"
+jq -e -n --argjson a "$STATS0" --argjson b "$STATS1" '
+	$b.passes > $a.passes and $b.bindx_add > $a.bindx_add and
+	$b.bindx_rem > $a.bindx_rem and $b.events_dropped == $a.events_dropped and
+	$b.sockets_skipped == $a.sockets_skipped and
+	$b.assocs_blocked == $a.assocs_blocked' >/dev/null
+tap_result $? "$name: passes, bindx ADD and REM counted; nothing dropped, skipped or blocked"
 tap_exit

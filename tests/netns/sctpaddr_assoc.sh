@@ -223,9 +223,13 @@ check "stats: every counter, as numbers" \
 			"asconf_rx_replay", "asconf_rx_retransmit",
 			"asconf_rx_unauthenticated", "asconf_rx_uninspected",
 			"asconf_sent",
-			"asconf_untracked", "events_ignored",
+			"asconf_untracked", "assocs_blocked",
+			"auto_asconf_enabled", "auto_asconf_kicks",
+			"auto_asconf_queued", "bindx_add", "bindx_rem",
+			"events_coalesced", "events_dropped", "events_ignored",
 			"init_primary_added", "init_primary_skipped",
-			"notify_failed", "primary_changes"] and
+			"notify_failed", "passes", "primary_changes",
+			"rescues", "sockets_skipped"] and
 	       all(.[]; type == "number")' <<<"$OUT"
 
 # 13-14. monitor joins the events group and ends cleanly on SIGINT, in text

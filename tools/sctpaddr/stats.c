@@ -47,6 +47,17 @@ static const char *const counters[SCTP_DAR_A_STATS_MAX + 1][2] = {
 	[SCTP_DAR_A_STATS_INIT_PRIMARY_ADDED] = { "init-primary-added", "init_primary_added" },
 	[SCTP_DAR_A_STATS_INIT_PRIMARY_SKIPPED] = { "init-primary-skipped", "init_primary_skipped" },
 	[SCTP_DAR_A_STATS_ASCONF_RX_UNINSPECTED] = { "asconf-rx-uninspected", "asconf_rx_uninspected" },
+	[SCTP_DAR_A_STATS_EVENTS_COALESCED] = { "events-coalesced", "events_coalesced" },
+	[SCTP_DAR_A_STATS_EVENTS_DROPPED] = { "events-dropped", "events_dropped" },
+	[SCTP_DAR_A_STATS_PASSES] = { "passes", "passes" },
+	[SCTP_DAR_A_STATS_SOCKETS_SKIPPED] = { "sockets-skipped", "sockets_skipped" },
+	[SCTP_DAR_A_STATS_BINDX_ADD] = { "bindx-add", "bindx_add" },
+	[SCTP_DAR_A_STATS_BINDX_REM] = { "bindx-rem", "bindx_rem" },
+	[SCTP_DAR_A_STATS_RESCUES] = { "rescues", "rescues" },
+	[SCTP_DAR_A_STATS_AUTO_ASCONF_QUEUED] = { "auto-asconf-queued", "auto_asconf_queued" },
+	[SCTP_DAR_A_STATS_AUTO_ASCONF_KICKS] = { "auto-asconf-kicks", "auto_asconf_kicks" },
+	[SCTP_DAR_A_STATS_AUTO_ASCONF_ENABLED] = { "auto-asconf-enabled", "auto_asconf_enabled" },
+	[SCTP_DAR_A_STATS_ASSOCS_BLOCKED] = { "assocs-blocked", "assocs_blocked" },
 };
 
 static int stats_print_cb(const struct nlmsghdr *nlh, void *data)

@@ -516,6 +516,29 @@ enum sctp_dar_a_assoc_counters {
  *	without it because the packet would exceed the path MTU
  * @SCTP_DAR_A_STATS_ASCONF_RX_UNINSPECTED: ASCONF chunks (and IPv6 SCTP
  *	fragments, in enforce mode) that could not be inspected in full
+ * @SCTP_DAR_A_STATS_EVENTS_COALESCED: host events merged into one already
+ *	queued, or cancelled by its opposite, before the engine ran
+ * @SCTP_DAR_A_STATS_EVENTS_DROPPED: host events not queued because the queue
+ *	was full (the next pass reads the host itself, so nothing is
+ *	missed)
+ * @SCTP_DAR_A_STATS_PASSES: engine passes over the namespace's SCTP sockets
+ * @SCTP_DAR_A_STATS_SOCKETS_SKIPPED: sockets a pass could not look at
+ *	(closing, or no memory for their snapshot)
+ * @SCTP_DAR_A_STATS_BINDX_ADD: local addresses added to specifically-bound
+ *	sockets (SCTP_SOCKOPT_BINDX_ADD)
+ * @SCTP_DAR_A_STATS_BINDX_REM: local addresses removed from
+ *	specifically-bound sockets (SCTP_SOCKOPT_BINDX_REM)
+ * @SCTP_DAR_A_STATS_RESCUES: last-address rescues: an association about to
+ *	lose its only address had the DELETE made pending before the ADD
+ * @SCTP_DAR_A_STATS_AUTO_ASCONF_QUEUED: ADD or DELETE requests put on the
+ *	kernel's auto_asconf queue for wildcard sockets
+ * @SCTP_DAR_A_STATS_AUTO_ASCONF_KICKS: times the kernel's auto_asconf timer
+ *	was fired early
+ * @SCTP_DAR_A_STATS_AUTO_ASCONF_ENABLED: wildcard sockets sctp_dar switched
+ *	SCTP_AUTO_ASCONF on for
+ * @SCTP_DAR_A_STATS_ASSOCS_BLOCKED: times an association was found unable to
+ *	be reconfigured (no AUTH, no ADD-IP, policy; logged with the
+ *	reason)
  * @__SCTP_DAR_A_STATS_MAX: one past the last attribute
  * @SCTP_DAR_A_STATS_MAX: the last attribute
  */
@@ -547,6 +570,17 @@ enum sctp_dar_a_stats {
 	SCTP_DAR_A_STATS_INIT_PRIMARY_ADDED,
 	SCTP_DAR_A_STATS_INIT_PRIMARY_SKIPPED,
 	SCTP_DAR_A_STATS_ASCONF_RX_UNINSPECTED,
+	SCTP_DAR_A_STATS_EVENTS_COALESCED,
+	SCTP_DAR_A_STATS_EVENTS_DROPPED,
+	SCTP_DAR_A_STATS_PASSES,
+	SCTP_DAR_A_STATS_SOCKETS_SKIPPED,
+	SCTP_DAR_A_STATS_BINDX_ADD,
+	SCTP_DAR_A_STATS_BINDX_REM,
+	SCTP_DAR_A_STATS_RESCUES,
+	SCTP_DAR_A_STATS_AUTO_ASCONF_QUEUED,
+	SCTP_DAR_A_STATS_AUTO_ASCONF_KICKS,
+	SCTP_DAR_A_STATS_AUTO_ASCONF_ENABLED,
+	SCTP_DAR_A_STATS_ASSOCS_BLOCKED,
 
 	__SCTP_DAR_A_STATS_MAX,
 	SCTP_DAR_A_STATS_MAX = (__SCTP_DAR_A_STATS_MAX - 1)
