@@ -15,8 +15,10 @@ export SCTP_DAR_TOP SCTP_DAR_CACHE
 SCTP_DAR_HOST_PKGS=(
 	"qemu-system-x86_64:qemu-system-x86"
 	"busybox:busybox-static"
-	"gcc:build-essential"
-	"make:build-essential"
+	# The package itself, not just gcc and make: dpkg-buildpackage
+	# (tests/pkg) refuses to build without it, and a new machine may
+	# have gcc and make alone (seen in a debootstrap'd one).
+	"/usr/share/build-essential/list:build-essential"
 	"bc:bc"
 	"bison:bison"
 	"flex:flex"
