@@ -30,11 +30,15 @@
  * rcu_read_lock() (atomic); everything else here runs in process context
  * from the namespace's reconf worker and may sleep.
  *
- * Lifetime: a collected socket is pinned by a reference on its struct
- * file. An application's close() then cannot run sctp_close() until
- * sctp_dar_assoc_release() drops it, so the endpoint stays alive and
- * setsockopt is exactly as safe as from a system call. Sockets without a
- * file (kernel users such as DLM) are never touched.
+ * Lifetime: a collected socket is held by a reference on its struct sock
+ * only, which keeps its memory, not its endpoint. Before looking at it the
+ * pass pins its file (sctp_dar_assoc_sock_begin(), which fails once the
+ * application closed it) and drops the pin as soon as that socket is done
+ * (sctp_dar_assoc_sock_end()): while it is held the application's close()
+ * cannot run sctp_close(), so the endpoint stays alive and setsockopt is
+ * exactly as safe as from a system call, and a close() waits for one
+ * socket's work at most, never for a whole pass. Sockets without a file
+ * (kernel users such as DLM) are never collected.
  */
 #include <linux/file.h>
 #include <linux/fs.h>
@@ -90,6 +94,47 @@ static struct file *dar_sock_file_get(struct sock *sk)
 	return file;
 }
 
+/* Does @sk belong to an application (a socket with a file), not to a
+ * kernel user? Context: any; sk_callback_lock as in dar_sock_file_get().
+ */
+static bool dar_sock_has_file(struct sock *sk)
+{
+	bool ret;
+
+	read_lock_bh(&sk->sk_callback_lock);
+	ret = sk->sk_socket && sk->sk_socket->file;
+	read_unlock_bh(&sk->sk_callback_lock);
+	return ret;
+}
+
+/**
+ * sctp_dar_assoc_sock_begin - pin a collected socket's file to work on it
+ * @s: a socket from sctp_dar_assoc_collect()
+ *
+ * Context: process context.
+ * Return: 0, or -ENOENT when the application closed it since the walk.
+ */
+int sctp_dar_assoc_sock_begin(struct sctp_dar_sock *s)
+{
+	s->file = dar_sock_file_get(s->sk);
+	return s->file ? 0 : -ENOENT;
+}
+
+/**
+ * sctp_dar_assoc_sock_end - drop what sctp_dar_assoc_sock_begin() took
+ * @s: the socket
+ *
+ * Dropping the last reference on a file whose application closed it in
+ * the meantime closes the socket (from the delayed fput work).
+ *
+ * Context: process context.
+ */
+void sctp_dar_assoc_sock_end(struct sctp_dar_sock *s)
+{
+	fput(s->file);
+	s->file = NULL;
+}
+
 /**
  * sctp_dar_assoc_sock_pin - pin a socket found by other means
  * @sk: the socket; the caller holds a reference on it (sock_hold())
@@ -134,16 +179,14 @@ static void dar_walk_add(struct dar_walk *w, struct sock *sk, gfp_t gfp)
 		w->dropped++;
 		return;
 	}
+	if (!dar_sock_has_file(sk))
+		return;
 	s = kzalloc(sizeof(*s), gfp);
 	if (!s) {
 		w->dropped++;
 		return;
 	}
-	s->file = dar_sock_file_get(sk);
-	if (!s->file) {
-		kfree(s);
-		return;
-	}
+	sock_hold(sk);
 	s->sk = sk;
 	hash_add(w->seen, &s->hnode, (unsigned long)sk);
 	list_add_tail(&s->list, w->socks);
@@ -175,8 +218,9 @@ static int dar_walk_endpoint(struct sctp_endpoint *ep, void *arg)
 /**
  * sctp_dar_assoc_collect - find every SCTP socket of a namespace
  * @net: the namespace
- * @socks: receives struct sctp_dar_sock entries, each pinning its socket;
- *	release them with sctp_dar_assoc_release()
+ * @socks: receives struct sctp_dar_sock entries, each holding its socket
+ *	(not its file: see sctp_dar_assoc_sock_begin()); release them with
+ *	sctp_dar_assoc_release()
  *
  * Sockets with associations are found through the transport table, idle
  * listeners through the endpoint table.
@@ -206,11 +250,8 @@ int sctp_dar_assoc_collect(struct net *net, struct list_head *socks)
 }
 
 /**
- * sctp_dar_assoc_release - unpin and free collected sockets
+ * sctp_dar_assoc_release - drop and free collected sockets
  * @socks: the list filled by sctp_dar_assoc_collect(); emptied
- *
- * Dropping the last reference on a file whose application closed it in
- * the meantime closes the socket (from the delayed fput work).
  *
  * Context: process context; may sleep.
  */
@@ -220,7 +261,9 @@ void sctp_dar_assoc_release(struct list_head *socks)
 
 	list_for_each_entry_safe(s, tmp, socks, list) {
 		list_del(&s->list);
-		fput(s->file);
+		if (WARN_ON_ONCE(s->file))
+			fput(s->file);
+		sock_put(s->sk);
 		kfree(s);
 	}
 }

@@ -24,10 +24,10 @@ struct sock;
  * struct sctp_dar_sock - a socket found by sctp_dar_assoc_collect()
  * @list: in the caller's list
  * @hnode: in the walk's duplicate filter
- * @sk: the socket
- * @file: a reference on its file: while it is held the application cannot
- *	close the socket, so the kernel's setsockopt entry points are as safe
- *	to call as from a system call
+ * @sk: the socket, held (sock_hold()) while in a collected list
+ * @file: a reference on its file while it is worked on: then the
+ *	application cannot close the socket, so the kernel's setsockopt entry
+ *	points are as safe to call as from a system call
  */
 struct sctp_dar_sock {
 	struct list_head list;
@@ -257,6 +257,8 @@ struct sctp_dar_assoc_table {
 
 int sctp_dar_assoc_collect(struct net *net, struct list_head *socks);
 void sctp_dar_assoc_release(struct list_head *socks);
+int sctp_dar_assoc_sock_begin(struct sctp_dar_sock *s);
+void sctp_dar_assoc_sock_end(struct sctp_dar_sock *s);
 int sctp_dar_assoc_sock_pin(struct sock *sk, struct sctp_dar_sock *s);
 bool sctp_dar_assoc_addr_is_any(const union sctp_addr *a);
 void sctp_dar_assoc_sock_unpin(struct sctp_dar_sock *s);

@@ -2120,8 +2120,16 @@ static unsigned long dar_pass(struct sctp_dar_reconf *r)
 			wq_due = sctp_dar_assoc_wq_park(r->net);
 		dropped = sctp_dar_assoc_collect(r->net, &socks);
 		dar_count(r, SCTP_DAR_A_STATS_SOCKETS_SKIPPED, dropped);
-		list_for_each_entry(s, &socks, list)
+		list_for_each_entry(s, &socks, list) {
+			/* The file is pinned only while this socket is
+			 * looked at: an application's close() never waits
+			 * for the whole pass.
+			 */
+			if (sctp_dar_assoc_sock_begin(s))
+				continue;	/* closed since the walk */
 			dar_pass_sock(r, p, s);
+			sctp_dar_assoc_sock_end(s);
+		}
 		sctp_dar_assoc_release(&socks);
 		if (r->cfg.manage_wildcard && !dar_pass_wildcard(r, p))
 			sctp_dar_assoc_wq_unpark(r->net, wq_due);
