@@ -182,8 +182,14 @@ debug_cached()
 		[[ -f $SCTP_DAR_CACHE/kernels/debug-$key/.done ]]
 }
 
+# What this machine is, said again in the summary: a run on another
+# machine (CI's) can then be compared with the times measured here.
+mkdir -p "$SCTP_DAR_CACHE"
+machine="$(nproc) cores, $(awk '/^MemTotal/ { printf "%d", $2 / 1048576 }' /proc/meminfo) GiB, $(df -h --output=avail "$SCTP_DAR_CACHE" 2>/dev/null | tail -n 1 | tr -d ' ') free in the cache"
+
 prebuild=""
 if debug_wanted && ! debug_cached; then
+	machine+="; debug kernel not cached"
 	# Its own process group, so that all of it can be stopped (below,
 	# and when make check is interrupted), in this session: setsid(1)
 	# would put it in an autogroup of its own, which the scheduler
@@ -501,7 +507,7 @@ fi
 # the guest, so a VM's boot is in its phase only).
 if [[ -s $phases ]]; then
 	echo
-	echo "---- time by phase ----"
+	echo "---- time by phase ($machine) ----"
 	awk -F'\t' '{ printf "%6d s  %s\n", $2, $1 }' "$phases"
 fi
 if [[ -s $SCTP_DAR_VM_TIMES ]]; then
