@@ -31,12 +31,14 @@
 # VM counts as a failure, and a test that hung it (or left a task in
 # uninterruptible sleep: guest-init.sh) fails while the tests after it
 # run in a new boot. SCTP_DAR_DEADLINE=EPOCH_SECONDS kills the VM then
-# (make check's time budget: tests/run.sh); its unfinished tests fail. A VM that dies before its first test began (a kernel panic
-# while booting under TCG, seen now and then on both stock kernels, or no
+# (make check's time budget: tests/run.sh); its unfinished tests fail.
+# A VM that dies before its first test began (a kernel panic while
+# booting under TCG, seen now and then on both stock kernels, or no
 # sign of life within SCTP_DAR_VM_BOOT_TIMEOUT seconds, default 600) is
 # booted once more and a NOTE line says so; dying again is a failure.
 # A VM that dies once tests have begun is retried only when it died of
-# "Oops: int3" (below): all its tests run again, and a NOTE says so.
+# "Oops: int3" (below): all its tests run again, and a NOTE says so;
+# one whose console went silent (froze) runs that test and the rest again.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
