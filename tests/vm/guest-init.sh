@@ -73,13 +73,22 @@ kmsg_section boot
 
 # after_timeout TEST: TEST ran out of time (TERM at $tmo s, KILL $grace s
 # later). Show what was left running and what the kernel is blocked on,
-# kill whatever the test left behind, and print why the kernel is wedged
-# (a task still in uninterruptible sleep: later tests would hang behind
-# it), or nothing if it is not.
+# kill whatever the test left behind, and set $wedged to why the kernel
+# is wedged (a task still in uninterruptible sleep: later tests would
+# hang behind it), or to nothing. Runs in /init itself, not a subshell:
+# everything but PID 1 is killed.
+# user_proc PID: a process of the tests (not /init, not a kernel thread:
+# those have no command line; procfs files report size 0, so read it).
+user_proc()
+{
+	[ "$1" -gt 1 ] && [ -n "$(head -c 1 "/proc/$1/cmdline" 2>/dev/null)" ]
+}
+
 after_timeout()
 {
 	local p st left n
 
+	wedged=""
 	{
 		echo "@@SCTPDAR TIMEOUT $1: processes left"
 		ps -o pid,stat,args | grep -v ' \[.*\]$'
@@ -89,7 +98,7 @@ after_timeout()
 	} >&2
 	for p in /proc/[0-9]*; do
 		p=${p#/proc/}
-		[ "$p" -gt 1 ] && [ -s "/proc/$p/cmdline" ] && kill -9 "$p" 2>/dev/null
+		user_proc "$p" && kill -9 "$p" 2>/dev/null
 	done
 	n=0
 	while [ $n -lt 10 ]; do
@@ -97,14 +106,14 @@ after_timeout()
 		left=""
 		for p in /proc/[0-9]*; do
 			p=${p#/proc/}
-			[ "$p" -gt 1 ] && [ -s "/proc/$p/cmdline" ] || continue
+			user_proc "$p" || continue
 			st=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$p/status" 2>/dev/null)
 			[ "$st" = D ] && left="$left $p:$(tr '\0' ' ' <"/proc/$p/cmdline" | cut -c1-40)"
 		done
 		[ -z "$left" ] && return 0
 		n=$((n + 1))
 	done
-	echo "task(s) in uninterruptible sleep after SIGKILL:$left"
+	wedged="task(s) in uninterruptible sleep after SIGKILL:$left"
 }
 
 # uptime_s: seconds since boot, whole (the guest has no other clock worth
@@ -130,7 +139,7 @@ for t in $plan; do
 	echo "@@SCTPDAR END $t rc=$rc secs=$(($(uptime_s) - t0))"
 	wedged=""
 	case $rc in
-	124 | 137 | 143) wedged=$(after_timeout "$t") ;;
+	124 | 137 | 143) after_timeout "$t" ;;
 	esac
 	kmsg_section "$t"
 	if [ -n "$wedged" ]; then
