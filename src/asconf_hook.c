@@ -1062,6 +1062,21 @@ static int __net_init dar_wire_net_init(struct net *net)
 	return nf_register_net_hooks(net, dar_wire_ops, ARRAY_SIZE(dar_wire_ops));
 }
 
+/* Unhook first, in pre_exit: nf_unregister_net_hooks() does not wait for
+ * a hook already running on another CPU (it frees the old hook array with
+ * call_rcu()), and the namespace's state is freed right after the exit
+ * step. Both callers of the pernet exits (namespace teardown and
+ * unregister_pernet_subsys() at module unload) run synchronize_rcu()
+ * between pre_exit and exit, and the hooks run under rcu_read_lock(): by
+ * dar_wire_net_exit() none is left. Seen without it: KASAN use-after-free
+ * of wn->lock in dar_rx_ack_cb() while rmmod freed the state (make stress,
+ * module_cycle.sh, debug kernel).
+ */
+static void __net_exit dar_wire_net_pre_exit(struct net *net)
+{
+	nf_unregister_net_hooks(net, dar_wire_ops, ARRAY_SIZE(dar_wire_ops));
+}
+
 static void __net_exit dar_wire_net_exit(struct net *net)
 {
 	struct dar_wire_net *wn = dar_wire_net(net);
@@ -1069,10 +1084,9 @@ static void __net_exit dar_wire_net_exit(struct net *net)
 	struct hlist_node *tmp;
 	unsigned int bkt;
 
-	/* No hook runs after this (it waits for them), so nothing adds
-	 * entries or queues the GC; then the GC is stopped for good.
+	/* No hook runs any more (see dar_wire_net_pre_exit()), so nothing
+	 * adds entries or queues the GC; the GC is stopped for good.
 	 */
-	nf_unregister_net_hooks(net, dar_wire_ops, ARRAY_SIZE(dar_wire_ops));
 	cancel_delayed_work_sync(&wn->gc);
 	hash_for_each_safe(wn->table, bkt, tmp, e, node) {
 		hash_del(&e->node);
@@ -1083,6 +1097,7 @@ static void __net_exit dar_wire_net_exit(struct net *net)
 
 static struct pernet_operations dar_wire_net_ops = {
 	.init = dar_wire_net_init,
+	.pre_exit = dar_wire_net_pre_exit,
 	.exit = dar_wire_net_exit,
 	.id = &dar_wire_net_id,
 	.size = sizeof(struct dar_wire_net),
