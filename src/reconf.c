@@ -118,7 +118,6 @@
  * @last_full: jiffies when the previous complete walk started
  * @rtx_next: jiffies from when a pass looks for stranded DATA again
  * @warned: sysctl problems already logged (DAR_WARN_*)
- * @stats: counters
  */
 struct sctp_dar_reconf {
 	struct net *net;
