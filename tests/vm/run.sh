@@ -140,7 +140,7 @@ boot_vm()
 	timeout --foreground -k 10 "$vm_timeout" \
 		qemu-system-x86_64 -accel tcg -cpu max -smp 2 -m "$mem" \
 		-kernel "$kdir/vmlinuz" -initrd "$outdir/initrd.cpio.gz" \
-		-append "console=ttyS0 panic=-1 oops=panic quiet loglevel=4 sctpdar_plan=$plan sctpdar_timeout=$tmo SCTP_DAR_KERNEL=$kernel${SCTP_DAR_VM_ENV:+ $SCTP_DAR_VM_ENV}" \
+		-append "console=ttyS0 panic=-1 oops=panic softlockup_panic=1 quiet loglevel=5 sctpdar_plan=$plan sctpdar_timeout=$tmo SCTP_DAR_KERNEL=$kernel${SCTP_DAR_VM_ENV:+ $SCTP_DAR_VM_ENV}" \
 		-nographic -no-reboot -nic none </dev/null >"$console" 2>&1 &
 	qpid=$!
 	if ((verbose)); then
@@ -214,16 +214,20 @@ died_int3()
 	echo "$why"
 }
 
-# stuck_in: the VM was hung or wedged (not crashed, not out of time) in a
-# test; prints that test.
+# stuck_in: the VM hung, crashed (a panic: oops=panic, softlockup_panic)
+# or was wedged in a test, and did not just run out of time; prints that
+# test.
 stuck_in()
 {
 	local t
 
 	grep -q '@@SCTPDAR DONE' "$console" && return 1
+	grep -q '^@@SCTPDAR HOST out of time' "$console" && return 1
 	t=$(tr -d '\r' <"$console" | sed -n 's/^@@SCTPDAR WEDGED \([^ ]*\).*/\1/p' | tail -n 1)
-	if [[ -z $t ]] && grep -q '^@@SCTPDAR HOST \(hung\|froze\)' "$console"; then
+	if [[ -z $t ]]; then
 		t=$(tr -d '\r' <"$console" | sed -n 's/^@@SCTPDAR BEGIN \([^ ]*\).*/\1/p' | tail -n 1)
+		# Ended, not died in it: nothing to run again.
+		[[ -n $t ]] && tr -d '\r' <"$console" | grep -q "^@@SCTPDAR END $t " && t=""
 	fi
 	[[ -n $t ]] || return 1
 	echo "$t"
@@ -308,7 +312,7 @@ while ((n < 2)) && stuck=$(stuck_in); do
 		note="$kernel: the VM froze in $stuck, not a byte on its console (the emulator; console-stuck$n.log); it and the $((${#rest[@]} - 1)) test(s) after it run in a new boot"
 	else
 		parse "$outdir/console-stuck$n.log" "${done_tests[@]}" || failed=1
-		note="$kernel: the VM hung or wedged in $stuck (console-stuck$n.log); the ${#rest[@]} test(s) after it run in a new boot"
+		note="$kernel: the VM hung, crashed or wedged in $stuck (console-stuck$n.log); the ${#rest[@]} test(s) after it run in a new boot"
 	fi
 	vm_log "NOTE $note"
 	printf 'NOTE  %s\n' "$note"
