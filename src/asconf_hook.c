@@ -15,6 +15,9 @@
  *   and reported as asconf-sent; retransmissions are not counted again.
  * - LOCAL_OUT, INIT and INIT-ACK: init_primary.c may add Set Primary
  *   (not to one inside UDP: the datagram's length would be wrong).
+ * - Both ways, DELETE-IP: the deleted address is noted for a grace period
+ *   (asconf_grace.c); LOCAL_IN drops an out-of-the-blue ABORT (T bit)
+ *   that answers a packet still in flight from or to it.
  * SCTP inside UDP (RFC 6951, to or from the namespace's net.sctp.udp_port)
  * is read like plain SCTP from the UDP payload on (dar_udp_encap()).
  * Every other packet pays a protocol test; SCTP packets without these
@@ -35,6 +38,8 @@
  *   (softirq; LOCAL_OUT also in process context, hence _bh) and by the
  *   GC work. Nothing is taken under it but sctp.ko's RCU lookup (GC),
  *   which takes no lock. Events are sent after it is released.
+ * - sctp_dar_grace.lock (in dar_wire_net, BH-safe): the namespace's
+ *   recently deleted addresses (asconf_grace.c); taken under no other.
  * - dar_deny is an RCU pointer: the deny_prefixes parameter's setter
  *   replaces it (writers serialised by kernel_param_lock), the hooks read
  *   it under rcu_read_lock() (netfilter's).
@@ -65,6 +70,7 @@
 #include <net/sock.h>
 
 #include "asconf_codec.h"
+#include "asconf_grace.h"
 #include "asconf_hook.h"
 #include "asconf_parse.h"
 #include "asconf_verify.h"
@@ -198,6 +204,7 @@ struct dar_wire_assoc {
  * @n: entries in @table
  * @gc: frees entries of gone or idle associations
  * @net: the namespace
+ * @grace: addresses just deleted from associations (its own lock)
  */
 struct dar_wire_net {
 	spinlock_t lock;	/* the table and its entries */
@@ -205,6 +212,7 @@ struct dar_wire_net {
 	unsigned int n;
 	struct delayed_work gc;
 	struct net *net;
+	struct sctp_dar_grace grace;
 };
 
 static unsigned int dar_wire_net_id __read_mostly;
@@ -411,6 +419,7 @@ struct dar_rx_ctx {
 	struct sctp_dar_event ev;
 	enum sctp_dar_asconf_verdict v;
 	const struct sctp_dar_addr *bad;
+	u32 peer_vtag;
 	bool untracked;
 };
 
@@ -423,6 +432,7 @@ static int dar_rx_asconf_cb(struct sctp_endpoint *ep, struct sctp_transport *t,
 	struct dar_wire_assoc *e;
 
 	dar_event_asoc(&c->ev, asoc);
+	c->peer_vtag = asoc->c.peer_vtag;
 	c->in.vtag_ok = c->pk->vtag == asoc->c.my_vtag;
 	c->in.lookup_known = sctp_dar_addr_is_any(&c->a->lookup) ||
 			     dar_asoc_has_peer_rcu(asoc, &c->a->lookup);
@@ -462,6 +472,23 @@ static bool dar_asconf_has_del(const struct sctp_dar_asconf *a)
 		if (a->req[i].type == SCTP_DAR_PARAM_DEL_IP)
 			return true;
 	return false;
+}
+
+/* Start the grace of every address the decoded ASCONF @a deletes from the
+ * association whose peer_vtag is @peer_vtag (see asconf_grace.c). A
+ * wildcard DELETE (every address but the source) names none.
+ */
+static void dar_grace_dels(const struct dar_pkt *pk,
+			   const struct sctp_dar_asconf *a, u32 peer_vtag)
+{
+	struct dar_wire_net *wn = dar_wire_net(pk->net);
+	unsigned int i;
+
+	for (i = 0; i < a->n_req; i++)
+		if (a->req[i].type == SCTP_DAR_PARAM_DEL_IP &&
+		    !sctp_dar_addr_is_any(&a->req[i].addr))
+			sctp_dar_grace_note(&wn->grace, peer_vtag,
+					    &a->req[i].addr);
 }
 
 /* Check the ASCONF chunk @ch, with @sc to decode it into (%NULL if it
@@ -541,11 +568,14 @@ report:
 	}
 	sctp_dar_nl_event(pk->net, &c.ev);
 	trace_sctp_dar_asconf_verdict(c.ev.assoc_id, c.ev.serial, v, drop);
-	if (drop)
+	if (drop) {
 		sctp_dar_stats_inc(stats, SCTP_DAR_A_STATS_ASCONF_RX_DROPPED);
-	else if (!c.in.chunk || dar_asconf_has_del(c.in.chunk))
+	} else if (!c.in.chunk || dar_asconf_has_del(c.in.chunk)) {
 		/* a DELETE-IP may strand DATA in sctp.ko: look for it */
 		sctp_dar_reconf_peer_asconf(pk->net);
+		if (c.in.chunk && c.in.vtag_ok)
+			dar_grace_dels(pk, c.in.chunk, c.peer_vtag);
+	}
 	return drop;
 }
 
@@ -680,6 +710,25 @@ static int dar_tx_asconf_cb(struct sctp_endpoint *ep, struct sctp_transport *t,
 	return 0;
 }
 
+/* Our ASCONF @ch going out: the addresses it deletes start their grace,
+ * under the packet's tag (the peer's). @sc: scratch to decode it into, or
+ * %NULL (no memory: nothing noted).
+ */
+static void dar_tx_dels(struct dar_pkt *pk, struct dar_scratch *sc,
+			const struct sctp_dar_chunk *ch)
+{
+	struct sctp_dar_codec_err err;
+	unsigned int n;
+
+	if (!sc || ch->len > DAR_CHUNK_BUF)
+		return;
+	n = min_t(unsigned int, ch->len, pk->skb->len - ch->off);
+	if (skb_copy_bits(pk->skb, ch->off, sc->chunk, n) ||
+	    sctp_dar_asconf_decode(sc->chunk, n, 0, &sc->asconf, &err) < 0)
+		return;
+	dar_grace_dels(pk, &sc->asconf, pk->vtag);
+}
+
 static void dar_tx_asconf(struct dar_pkt *pk, unsigned int off)
 {
 	struct sctp_dar_stats *stats = &sctp_dar_net(pk->net)->stats;
@@ -782,8 +831,12 @@ static unsigned int dar_wire_slow(struct sk_buff *skb,
 		if (ch.type == SCTP_CID_AUTH)
 			has_auth = true;
 		if (out) {
-			if (ch.type == SCTP_CID_ASCONF)
-				dar_tx_asconf(pk, ch.off);
+			if (ch.type != SCTP_CID_ASCONF)
+				continue;
+			dar_tx_asconf(pk, ch.off);
+			if (!sc)
+				sc = kmalloc(sizeof(*sc), GFP_ATOMIC);
+			dar_tx_dels(pk, sc, &ch);
 			continue;
 		}
 		if (ch.type != SCTP_CID_ASCONF && ch.type != SCTP_CID_ASCONF_ACK)
@@ -804,6 +857,7 @@ enum dar_scan {
 	DAR_SCAN_NONE,		/* nothing for us: the fast path */
 	DAR_SCAN_ASCONF,	/* an ASCONF or ASCONF-ACK chunk */
 	DAR_SCAN_INIT,		/* an outgoing INIT(-ACK), init_set_primary on */
+	DAR_SCAN_TABORT,	/* an incoming ABORT with the T bit, first */
 };
 
 /* The fast path: walk the chunk headers of the SCTP packet whose common
@@ -827,11 +881,34 @@ static enum dar_scan dar_wire_scan(const struct sk_buff *skb,
 					 ch.type == SCTP_CID_INIT_ACK))
 			return sctp_dar_init_primary_enabled() ?
 			       DAR_SCAN_INIT : DAR_SCAN_NONE;
+		/* What an endpoint without the association answers (RFC
+		 * 9260 section 8.4): the ABORT comes first.
+		 */
+		if (!out && it.n == 1 && ch.type == SCTP_CID_ABORT &&
+		    (ch.flags & SCTP_CHUNK_FLAG_T))
+			return DAR_SCAN_TABORT;
 		if (ch.type == SCTP_CID_ASCONF ||
 		    ch.type == SCTP_CID_ASCONF_ACK)
 			return DAR_SCAN_ASCONF;
 	}
 	return DAR_SCAN_NONE;
+}
+
+/* An out-of-the-blue ABORT (T bit) came in: drop it if it answers a packet
+ * from or to an address in its grace (asconf_grace.c). Context: softirq.
+ */
+static unsigned int dar_rx_tabort(const struct dar_pkt *pk)
+{
+	struct dar_wire_net *wn = dar_wire_net(pk->net);
+
+	if (!sctp_dar_grace_holds(&wn->grace, pk->vtag, &pk->dst) &&
+	    !sctp_dar_grace_holds(&wn->grace, pk->vtag, &pk->src))
+		return NF_ACCEPT;
+	sctp_dar_stats_inc(&sctp_dar_net(pk->net)->stats,
+			   SCTP_DAR_A_STATS_STALE_ABORTS);
+	net_dbg_ratelimited("sctp_dar: dropped an out-of-the-blue ABORT from %pISc to %pISc: a packet of a just-deleted path answered\n",
+			    &pk->peer.sa, &pk->local.sa);
+	return NF_DROP;
 }
 
 /* Something for us in the packet: the ports and tag, then the chunks. */
@@ -864,6 +941,8 @@ static unsigned int dar_wire_sctp(struct sk_buff *skb,
 		pk->dif = state->out ? state->out->ifindex : 0;
 	else
 		pk->dif = state->in ? state->in->ifindex : 0;
+	if (what == DAR_SCAN_TABORT)
+		return dar_rx_tabort(pk);
 	return dar_wire_slow(skb, state, pk, thoff, out, enforce);
 }
 
@@ -1059,6 +1138,7 @@ static int __net_init dar_wire_net_init(struct net *net)
 	hash_init(wn->table);
 	INIT_DELAYED_WORK(&wn->gc, dar_wire_gc_work);
 	wn->net = net;
+	sctp_dar_grace_init(&wn->grace);
 	return nf_register_net_hooks(net, dar_wire_ops, ARRAY_SIZE(dar_wire_ops));
 }
 
@@ -1093,6 +1173,7 @@ static void __net_exit dar_wire_net_exit(struct net *net)
 		kmem_cache_free(dar_wire_cache, e);
 	}
 	wn->n = 0;
+	sctp_dar_grace_destroy(&wn->grace);
 }
 
 static struct pernet_operations dar_wire_net_ops = {

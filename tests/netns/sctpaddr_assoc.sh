@@ -229,7 +229,7 @@ check "stats: every counter, as numbers" \
 			"events_coalesced", "events_dropped", "events_ignored",
 			"init_primary_added", "init_primary_skipped",
 			"notify_failed", "passes", "primary_changes",
-			"rescues", "sockets_skipped"] and
+			"rescues", "sockets_skipped", "stale_aborts"] and
 	       all(.[]; type == "number")' <<<"$OUT"
 
 # 13-14. monitor joins the events group and ends cleanly on SIGINT, in text

@@ -58,6 +58,7 @@ static const char *const counters[SCTP_DAR_A_STATS_MAX + 1][2] = {
 	[SCTP_DAR_A_STATS_AUTO_ASCONF_KICKS] = { "auto-asconf-kicks", "auto_asconf_kicks" },
 	[SCTP_DAR_A_STATS_AUTO_ASCONF_ENABLED] = { "auto-asconf-enabled", "auto_asconf_enabled" },
 	[SCTP_DAR_A_STATS_ASSOCS_BLOCKED] = { "assocs-blocked", "assocs_blocked" },
+	[SCTP_DAR_A_STATS_STALE_ABORTS] = { "stale-aborts", "stale_aborts" },
 };
 
 static int stats_print_cb(const struct nlmsghdr *nlh, void *data)

@@ -539,6 +539,10 @@ enum sctp_dar_a_assoc_counters {
  * @SCTP_DAR_A_STATS_ASSOCS_BLOCKED: times an association was found unable to
  *	be reconfigured (no AUTH, no ADD-IP, policy; logged with the
  *	reason)
+ * @SCTP_DAR_A_STATS_STALE_ABORTS: out-of-the-blue ABORTs (T bit) dropped
+ *	because they answered a packet from or to an address deleted from
+ *	the association moments before (a packet still in flight on the old
+ *	path), which would have ended the association
  * @__SCTP_DAR_A_STATS_MAX: one past the last attribute
  * @SCTP_DAR_A_STATS_MAX: the last attribute
  */
@@ -581,6 +585,7 @@ enum sctp_dar_a_stats {
 	SCTP_DAR_A_STATS_AUTO_ASCONF_KICKS,
 	SCTP_DAR_A_STATS_AUTO_ASCONF_ENABLED,
 	SCTP_DAR_A_STATS_ASSOCS_BLOCKED,
+	SCTP_DAR_A_STATS_STALE_ABORTS,
 
 	__SCTP_DAR_A_STATS_MAX,
 	SCTP_DAR_A_STATS_MAX = (__SCTP_DAR_A_STATS_MAX - 1)
