@@ -40,6 +40,12 @@
  *              the same burst as the COUNT packets
  *   -n COUNT   packets to send (default 1)
  *   -T MS      how long to wait for a packet to learn from (default 5000)
+ *   -O         instead of an ASCONF, the answer of an endpoint that has no
+ *              association for a packet (RFC 9260 section 8.4): one ABORT
+ *              chunk with the T bit and the learned tag, from SRC:DPORT to
+ *              DST and the learned source port. Run it on the host that
+ *              sent the packet, SRC being the peer's address and DST one of
+ *              this host's (-S is then not needed).
  *
  * Prints "vtag=0x... sport=N sent=COUNT" (the association's tag, even
  * with -w) on success; exit 0, 1 on error.
@@ -143,7 +149,9 @@ static void usage(void)
 		"usage: asconf_inject -s SRC -d DST -p DPORT -S SERIAL [-i IFACE]\n"
 		"                     [-l LOOKUP] [-a ADD] [-t] [-A] [-w] [-r N]\n"
 		"                     [-P BYTES] [-c N] [-u N] [-V VTAG -o SPORT]\n"
-		"                     [-n COUNT] [-T MS]\n");
+		"                     [-n COUNT] [-T MS]\n"
+		"       asconf_inject -O -s SRC -d DST -p DPORT [-i IFACE]\n"
+		"                     [-V VTAG -o SPORT] [-n COUNT] [-T MS]\n");
 	exit(1);
 }
 
@@ -153,7 +161,7 @@ int main(int argc, char **argv)
 	const char *ifname = NULL;
 	int have_lookup = 0, have_add = 0, truncate = 0, count = 1;
 	int auth = 0, wrong_vtag = 0, nreq = 0, pad_bytes = 0, pad_chunks = 0;
-	int have_vtag = 0, unauth = 0, have_sport = 0;
+	int have_vtag = 0, unauth = 0, have_sport = 0, ootb = 0;
 	uint8_t *ck, *asc;
 	size_t pre = 0, room;
 	int timeout = 5000, dport = 0, have_serial = 0, opt, i, fd, len;
@@ -166,7 +174,7 @@ int main(int argc, char **argv)
 	struct ip *iph = (struct ip *)pkt;
 	uint8_t *sh = pkt + 20;
 
-	while ((opt = getopt(argc, argv, "i:s:d:p:S:l:a:tAwr:P:c:u:V:o:n:T:")) != -1) {
+	while ((opt = getopt(argc, argv, "i:s:d:p:S:l:a:tAwr:P:c:u:V:o:n:T:O")) != -1) {
 		switch (opt) {
 		case 'i':
 			ifname = optarg;
@@ -231,12 +239,15 @@ int main(int argc, char **argv)
 		case 'T':
 			timeout = atoi(optarg);
 			break;
+		case 'O':
+			ootb = 1;
+			break;
 		default:
 			usage();
 		}
 	}
 	if (!src.s_addr || !dst.s_addr || dport <= 0 ||
-	    dport > 65535 || !have_serial || count < 1 || nreq < 0 ||
+	    dport > 65535 || (!have_serial && !ootb) || count < 1 || nreq < 0 ||
 	    nreq > 64 || pad_bytes < 0 || pad_bytes > 1200 ||
 	    pad_chunks < 0 || pad_chunks > 64 || (have_add && nreq) ||
 	    unauth < 0 || (unauth && !auth) || have_vtag != have_sport)
@@ -246,6 +257,20 @@ int main(int argc, char **argv)
 		return 1;
 	/* The tag printed is the association's; -w sends another. */
 	wire_vtag = wrong_vtag ? vtag ^ 0x5a5a5a5a : vtag;
+	if (ootb) {
+		/* The peer answering: its port is the source. */
+		uint16_t learned = sport;
+
+		sport = dport;
+		dport = learned;
+		asc = sh + SCTP_HDR_LEN;
+		asc[0] = 6;		/* ABORT */
+		asc[1] = 1;		/* T: the tag is the one received */
+		asc[2] = 0;
+		asc[3] = 4;
+		len = 4;
+		goto build;
+	}
 
 	a.serial = serial;
 	a.lookup.family = AF_INET;
@@ -328,6 +353,7 @@ int main(int argc, char **argv)
 	}
 	len += pre;
 
+build:
 	memset(pkt, 0, 20 + SCTP_HDR_LEN);
 	iph->ip_v = 4;
 	iph->ip_hl = 5;
@@ -377,6 +403,7 @@ int main(int argc, char **argv)
 		}
 	}
 	close(fd);
-	printf("vtag=0x%08x sport=%u sent=%d\n", vtag, sport, unauth + count);
+	printf("vtag=0x%08x sport=%u sent=%d\n", vtag, ootb ? dport : sport,
+	       unauth + count);
 	return 0;
 }
