@@ -100,8 +100,6 @@ static int dar_cb_done(const struct nlmsghdr *nlh, void *data)
 	struct dar_talk *t = data;
 	int err;
 
-	if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
-		t->nl->interrupted = true;
 	if (nlh->nlmsg_len < mnl_nlmsg_size(sizeof(int)))
 		return MNL_CB_STOP;
 	memcpy(&err, mnl_nlmsg_get_payload(nlh), sizeof(err));
@@ -117,8 +115,6 @@ static int dar_cb_data(const struct nlmsghdr *nlh, void *data)
 {
 	struct dar_talk *t = data;
 
-	if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
-		t->nl->interrupted = true;
 	if (!t->cb)
 		return MNL_CB_OK;
 	return t->cb(nlh, t->data);
@@ -128,6 +124,26 @@ static mnl_cb_t dar_cb_ctl[NLMSG_MIN_TYPE] = {
 	[NLMSG_ERROR] = dar_cb_error,
 	[NLMSG_DONE] = dar_cb_done,
 };
+
+/* A dump message flagged NLM_F_DUMP_INTR (the list changed since the dump
+ * began) is noted in @nl and unflagged: libmnl would otherwise stop the
+ * whole dump at it with EINTR ("Interrupted system call"), after printing
+ * part of the list. Like ip(8), the dump goes on to its end and the caller
+ * warns that it may be inconsistent.
+ */
+static void dar_take_dump_intr(struct dar_nl *nl, void *buf, ssize_t n)
+{
+	struct nlmsghdr *nlh = buf;
+	int len = n;
+
+	while (mnl_nlmsg_ok(nlh, len)) {
+		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR) {
+			nlh->nlmsg_flags &= ~NLM_F_DUMP_INTR;
+			nl->interrupted = true;
+		}
+		nlh = mnl_nlmsg_next(nlh, &len);
+	}
+}
 
 /* Send @nlh and run every reply through @cb until the ACK, the end of the
  * dump or an error. Returns 0 or a negative errno; a kernel error has been
@@ -156,6 +172,7 @@ static int dar_nl_exchange(struct dar_nl *nl, struct nlmsghdr *nlh,
 				strerror(errno));
 			return -errno;
 		}
+		dar_take_dump_intr(nl, nl->buf, n);
 		ret = mnl_cb_run2(nl->buf, n, seq, portid, dar_cb_data, &t,
 				  dar_cb_ctl, NLMSG_MIN_TYPE);
 		if (ret == MNL_CB_ERROR && !t.err)
