@@ -128,7 +128,7 @@ kill_vm()
 
 boot_vm()
 {
-	local plan tpid="" t0=$SECONDS why="" n marks=0 mark_t=$SECONDS vm_timeout
+	local plan tpid="" t0=$SECONDS why="" n mark="" mark_t=$SECONDS vm_timeout
 	local size=0 size_t=$SECONDS last
 
 	plan=$(IFS=,; echo "$*")
@@ -149,26 +149,29 @@ boot_vm()
 	fi
 	while kill -0 "$qpid" 2>/dev/null; do
 		sleep 2
-		n=$(grep -a -c '@@SCTPDAR ' "$console" || true)
-		if ((n != marks)); then
-			marks=$n
+		# One pass over the console: the last framing line with its
+		# byte offset, which changes with every new framing line.
+		last=$(grep -a -b '@@SCTPDAR ' "$console" | tail -n 1 | tr -d '\r')
+		if [[ $last != "$mark" ]]; then
+			mark=$last
 			mark_t=$SECONDS
 		fi
+		last=${last#*:}
+		last=${last:10:70}
 		n=$(stat -c %s "$console")
 		if ((n != size)); then
 			size=$n
 			size_t=$SECONDS
 		fi
-		last=$(grep -a '@@SCTPDAR ' "$console" | tail -n 1 | tr -d '\r' | cut -c11-80)
-		if ((marks == 0 && SECONDS - t0 > boot_tmo)); then
+		if [[ -z $mark ]] && ((SECONDS - t0 > boot_tmo)); then
 			why="no BOOT marker within $boot_tmo s"
-		elif ((marks > 0 && SECONDS - size_t > hang_tmo)); then
+		elif [[ -n $mark ]] && ((SECONDS - size_t > hang_tmo)); then
 			# Not a byte, not even a kernel warning: the whole
 			# guest stopped (guest-init's timeout, the kernel's
 			# lockup detectors and RCU stall warnings all run on
 			# its timers), which under TCG is the emulator.
 			why="froze: not a byte on the console for $hang_tmo s after '$last'"
-		elif ((marks > 0 && SECONDS - mark_t > hang_tmo)); then
+		elif [[ -n $mark ]] && ((SECONDS - mark_t > hang_tmo)); then
 			why="hung: no progress for $hang_tmo s after '$last'"
 		elif [[ -n $deadline ]] && (($(date +%s) >= deadline)); then
 			why="out of time: make check's deadline (SCTP_DAR_DEADLINE) came"
