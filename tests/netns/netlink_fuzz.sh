@@ -19,7 +19,8 @@
 #     +-------------------------+            +-------------------------+
 #
 # Size: NL_FUZZ_N messages per user (default 3,000, debug kernel 500;
-# STRESS_FULL=1, i.e. make stress: 100,000, debug kernel 20,000); seeds NL_FUZZ_SEED (root) and
+# STRESS_FULL=1, i.e. make stress: 100,000, debug kernel 50,000: 100,000 in
+# all there); seeds NL_FUZZ_SEED (root) and
 # NL_FUZZ_SEED+1 (unprivileged), default 1: a failure names its message
 # index, and the same seed replays the same sequence.
 . "$(dirname "$0")/lib.sh"
@@ -31,7 +32,7 @@ N=3000
 stress_full && N=100000
 if stress_debug; then
 	N=500
-	stress_full && N=20000
+	stress_full && N=50000
 fi
 N=${NL_FUZZ_N:-$N}
 SEED=${NL_FUZZ_SEED:-1}

@@ -9,7 +9,8 @@
 #   tests/stress/run.sh [-k KERNEL] [-t SECS] [-v] [TEST...]
 #
 #   -k KERNEL  debug (default), stock-6.1 or stock-6.12
-#   -t SECS    per-script timeout in the guest (default 1800)
+#   -t SECS    per-script timeout in the guest (default 3600: 100,000
+#              fuzz messages take about 45 min on the debug kernel)
 #   -v         stream the VM console to stderr
 #   TEST       a subset, e.g. stress/flap_storm.sh netns/netlink_fuzz.sh
 #
@@ -21,7 +22,7 @@
 set -uo pipefail
 . "$(dirname "$0")/../vm/lib.sh"
 
-kernel=debug tmo=1800 verbose=""
+kernel=debug tmo=3600 verbose=""
 while getopts "k:t:v" opt; do
 	case $opt in
 	k) kernel=$OPTARG ;;
