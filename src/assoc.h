@@ -283,28 +283,6 @@ int sctp_dar_assoc_asconf_supported(struct sctp_dar_sock *s, bool on);
 int sctp_dar_assoc_auto_asconf(struct sctp_dar_sock *s, bool on);
 int sctp_dar_assoc_freebind(struct sctp_dar_sock *s, bool on, bool *was);
 
-/**
- * enum sctp_dar_wq_where - where sctp_dar_assoc_wq_inject() queues an event
- * @SCTP_DAR_WQ_TAIL: after the waiting events, unless one for the address
- *	is waiting
- * @SCTP_DAR_WQ_HEAD: before the waiting events, same condition
- * @SCTP_DAR_WQ_AGAIN: after the waiting events, even if one for the
- *	address is waiting
- */
-enum sctp_dar_wq_where {
-	SCTP_DAR_WQ_TAIL,
-	SCTP_DAR_WQ_HEAD,
-	SCTP_DAR_WQ_AGAIN,
-};
-
-bool sctp_dar_assoc_wq_queued(struct net *net, const union sctp_addr *a);
-int sctp_dar_assoc_wq_inject(struct net *net, const union sctp_addr *a,
-			     bool add, enum sctp_dar_wq_where where);
-bool sctp_dar_assoc_wq_kick(struct net *net);
-void sctp_dar_assoc_wq_hold(struct net *net);
-unsigned long sctp_dar_assoc_wq_park(struct net *net);
-void sctp_dar_assoc_wq_unpark(struct net *net, unsigned long expires);
-
 int sctp_dar_assoc_cache_init(void);
 void sctp_dar_assoc_cache_exit(void);
 void sctp_dar_assoc_table_init(struct sctp_dar_assoc_table *t);

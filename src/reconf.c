@@ -53,6 +53,7 @@
 #include <net/sctp/sctp.h>
 
 #include "assoc.h"
+#include "auto_asconf.h"
 #include "netlink.h"
 #include "params.h"
 #include "pernet.h"
@@ -352,10 +353,17 @@ void sctp_dar_reconf_hostev(struct net *net, struct sctp_dar_hostev *ev)
 	dn = net_generic(net, sctp_dar_net_id);
 	if (dn)
 		r = rcu_dereference(dn->reconf);
-	if (r)
+	if (r) {
 		dar_enqueue(r, ev, READ_ONCE(dn->debounce_ms));
-	else
+		/* The pass this event starts runs the auto_asconf queue
+		 * (auto_asconf.c): the kernel's timer must not.
+		 */
+		if (READ_ONCE(r->cfg.manage_wildcard) &&
+		    !READ_ONCE(r->cfg.paused))
+			sctp_dar_wq_defer(net);
+	} else {
 		kfree(ev);
+	}
 	rcu_read_unlock();
 }
 
@@ -1573,7 +1581,7 @@ static bool dar_wq_add_waiting(struct sctp_dar_reconf *r)
 
 	for (i = 0; i < r->hv->n; i++)
 		if (sctp_dar_haddr_usable(&r->hv->a[i]) &&
-		    sctp_dar_assoc_wq_queued(r->net, &r->hv->a[i].a))
+		    sctp_dar_wq_queued(r->net, &r->hv->a[i].a))
 			return true;
 	return false;
 }
@@ -1625,10 +1633,10 @@ static bool dar_pass_wildcard(struct sctp_dar_reconf *r, struct dar_pass *p)
 					continue;
 				dar_count(r, SCTP_DAR_A_STATS_RESCUES, 1);
 			}
-			ret = sctp_dar_assoc_wq_inject(r->net, &ha->a, false,
-						       p->wc[i].strand ?
-						       SCTP_DAR_WQ_HEAD :
-						       SCTP_DAR_WQ_TAIL);
+			ret = sctp_dar_wq_inject(r->net, &ha->a, false,
+						 p->wc[i].strand ?
+						 SCTP_DAR_WQ_HEAD :
+						 SCTP_DAR_WQ_TAIL);
 			if (ret > 0)
 				dar_count(r, SCTP_DAR_A_STATS_AUTO_ASCONF_QUEUED, 1);
 			/* A Linux peer refuses the DELETE bundled with the
@@ -1639,8 +1647,8 @@ static bool dar_pass_wildcard(struct sctp_dar_reconf *r, struct dar_pass *p)
 			 * behind, named by the new address.
 			 */
 			if (p->wc[i].strand && ret > 0 &&
-			    sctp_dar_assoc_wq_inject(r->net, &ha->a, false,
-						     SCTP_DAR_WQ_AGAIN) > 0)
+			    sctp_dar_wq_inject(r->net, &ha->a, false,
+					       SCTP_DAR_WQ_AGAIN) > 0)
 				dar_count(r, SCTP_DAR_A_STATS_AUTO_ASCONF_QUEUED, 1);
 			pr_debug("netns %u: auto_asconf: DELETE %pISc (link down%s): %d\n",
 				 r->net->ns.inum, &ha->a.sa,
@@ -1653,8 +1661,8 @@ static bool dar_pass_wildcard(struct sctp_dar_reconf *r, struct dar_pass *p)
 		old = sctp_dar_hostview_find(r->prev, &ha->a);
 		if (!old || sctp_dar_haddr_usable(old))
 			continue;	/* new addresses: the kernel queued them */
-		ret = sctp_dar_assoc_wq_inject(r->net, &ha->a, true,
-					       SCTP_DAR_WQ_TAIL);
+		ret = sctp_dar_wq_inject(r->net, &ha->a, true,
+					 SCTP_DAR_WQ_TAIL);
 		if (ret > 0)
 			dar_count(r, SCTP_DAR_A_STATS_AUTO_ASCONF_QUEUED, 1);
 		pr_debug("netns %u: auto_asconf: ADD %pISc (link up): %d\n",
@@ -1662,8 +1670,8 @@ static bool dar_pass_wildcard(struct sctp_dar_reconf *r, struct dar_pass *p)
 	}
 
 	for (i = 0; i < p->nredel; i++) {
-		ret = sctp_dar_assoc_wq_inject(r->net, &p->redel[i], false,
-					       SCTP_DAR_WQ_TAIL);
+		ret = sctp_dar_wq_inject(r->net, &p->redel[i], false,
+					 SCTP_DAR_WQ_TAIL);
 		if (ret > 0)
 			dar_count(r, SCTP_DAR_A_STATS_AUTO_ASCONF_QUEUED, 1);
 		pr_debug("netns %u: auto_asconf: DELETE %pISc again (refused): %d\n",
@@ -1671,20 +1679,21 @@ static bool dar_pass_wildcard(struct sctp_dar_reconf *r, struct dar_pass *p)
 	}
 
 	if (p->hold) {
-		sctp_dar_assoc_wq_hold(r->net);
+		sctp_dar_wq_hold(r->net);
+		dar_poll_in(p, msecs_to_jiffies(SCTP_ADDRESS_TICK_DELAY));
 		pr_debug("netns %u: auto_asconf: held (no route from the new address yet)\n",
 			 r->net->ns.inum);
 		return true;
 	}
 	for (i = 0; i < p->nagain; i++) {
-		ret = sctp_dar_assoc_wq_inject(r->net, &p->again[i], false,
-					       SCTP_DAR_WQ_AGAIN);
+		ret = sctp_dar_wq_inject(r->net, &p->again[i], false,
+					 SCTP_DAR_WQ_AGAIN);
 		if (ret > 0)
 			dar_count(r, SCTP_DAR_A_STATS_AUTO_ASCONF_QUEUED, 1);
 		pr_debug("netns %u: auto_asconf: DELETE %pISc after the ADD: %d\n",
 			 r->net->ns.inum, &p->again[i].sa, ret);
 	}
-	if (sctp_dar_assoc_wq_kick(r->net)) {
+	if (sctp_dar_wq_kick(r->net)) {
 		/* Look again soon: the kernel's ADDs show up as NEW. */
 		dar_count(r, SCTP_DAR_A_STATS_AUTO_ASCONF_KICKS, 1);
 		p->waiting = true;
@@ -2070,7 +2079,7 @@ static unsigned long dar_pass(struct sctp_dar_reconf *r)
 	struct sctp_dar_sock *s;
 	LIST_HEAD(socks);
 	bool events, full, rtx_watch;
-	unsigned long next = 0, watch, took, wq_due = 0, rtx_until;
+	unsigned long next = 0, watch, took, rtx_until;
 	unsigned int i;
 	u64 start_ns;
 	int dropped;
@@ -2116,7 +2125,7 @@ static unsigned long dar_pass(struct sctp_dar_reconf *r)
 		 * tick.
 		 */
 		if (r->cfg.manage_wildcard)
-			wq_due = sctp_dar_assoc_wq_park(r->net);
+			sctp_dar_wq_park(r->net);
 		dropped = sctp_dar_assoc_collect(r->net, &socks);
 		dar_count(r, SCTP_DAR_A_STATS_SOCKETS_SKIPPED, dropped);
 		list_for_each_entry(s, &socks, list) {
@@ -2130,8 +2139,9 @@ static unsigned long dar_pass(struct sctp_dar_reconf *r)
 			sctp_dar_assoc_sock_end(s);
 		}
 		sctp_dar_assoc_release(&socks);
-		if (r->cfg.manage_wildcard && !dar_pass_wildcard(r, p))
-			sctp_dar_assoc_wq_unpark(r->net, wq_due);
+		if (r->cfg.manage_wildcard && !dar_pass_wildcard(r, p) &&
+		    sctp_dar_wq_unpark(r->net))
+			dar_poll_in(p, msecs_to_jiffies(SCTP_ADDRESS_TICK_DELAY));
 		if (p->managed)
 			dar_check_sysctls(r);
 		if (!dropped) {
@@ -2351,6 +2361,9 @@ int sctp_dar_reconf_set_cfg(struct net *net,
 	WRITE_ONCE(dn->grace_ms, cfg->grace_ms);
 	WRITE_ONCE(dn->holddown_ms, cfg->holddown_ms);
 	WRITE_ONCE(dn->require_auth, cfg->require_auth);
+	/* No pass runs the auto_asconf queue any more: the kernel does. */
+	if (!cfg->manage_wildcard || cfg->paused)
+		sctp_dar_wq_release(net);
 	mutex_unlock(&r->lock);
 
 	spin_lock_bh(&r->ev_lock);
@@ -2401,6 +2414,8 @@ int sctp_dar_reconf_update_cfg(struct net *net,
 		WRITE_ONCE(dn->grace_ms, scratch->grace_ms);
 		WRITE_ONCE(dn->holddown_ms, scratch->holddown_ms);
 		WRITE_ONCE(dn->require_auth, scratch->require_auth);
+		if (!scratch->manage_wildcard || scratch->paused)
+			sctp_dar_wq_release(net);
 	}
 	mutex_unlock(&r->lock);
 
@@ -2486,6 +2501,8 @@ static void __net_exit dar_reconf_net_exit(struct net *net)
 	cancel_delayed_work_sync(&r->work);
 	list_for_each_entry_safe(ev, tmp, &events, list)
 		kfree(ev);
+	/* No pass will run the auto_asconf queue: the kernel's timer does. */
+	sctp_dar_wq_release(net);
 
 	mutex_lock(&r->lock);
 	sctp_dar_assoc_sweep(&r->table, true);
