@@ -62,7 +62,7 @@
 /* How long a parked timer waits: far longer than any pass; every pass
  * parks it again or gives it back.
  */
-#define DAR_WQ_PARK		(10 * HZ)
+#define DAR_WQ_PARK		(30 * HZ)
 
 static bool dar_wq_same(const struct sctp_sockaddr_entry *e,
 			const union sctp_addr *a)
