@@ -168,7 +168,10 @@ static const char *paddr_state(uint32_t state)
 	}
 }
 
-/* Report a notification. Return 1 when the association is gone. */
+/* Report a notification. Return -1 when the association is lost, 1 when
+ * its graceful shutdown completed (usrsctp may report that before the
+ * end-of-file read), 0 otherwise.
+ */
 static int notification(struct socket *s, const union sctp_notification *n)
 {
 	char a[INET6_ADDRSTRLEN];
@@ -184,8 +187,15 @@ static int notification(struct socket *s, const union sctp_notification *n)
 	case SCTP_ASSOC_CHANGE:
 		fprintf(stderr, "usrsctp_peer: association change %u\n",
 			n->sn_assoc_change.sac_state);
-		return n->sn_assoc_change.sac_state == SCTP_COMM_LOST ||
-		       n->sn_assoc_change.sac_state == SCTP_SHUTDOWN_COMP;
+		switch (n->sn_assoc_change.sac_state) {
+		case SCTP_COMM_LOST:
+		case SCTP_CANT_STR_ASSOC:
+			return -1;
+		case SCTP_SHUTDOWN_COMP:
+			return 1;
+		default:
+			return 0;
+		}
 	case SCTP_SHUTDOWN_EVENT:
 		fprintf(stderr, "usrsctp_peer: shutdown\n");
 		return 0;
@@ -397,8 +407,10 @@ static int echo(struct socket *s)
 		if (n == 0)
 			return 0;	/* the peer shut down */
 		if (flags & MSG_NOTIFICATION) {
-			if (notification(s, (const union sctp_notification *)(msg + have)))
-				return 1;
+			int end = notification(s, (const union sctp_notification *)(msg + have));
+
+			if (end)
+				return end < 0;
 			continue;
 		}
 		have += (size_t)n;
