@@ -172,6 +172,7 @@ tap_result $rc "SET-PRIMARY: Linux's primary is B, by usrsctp's request alone"
 # (d) A's cable pulled (its route goes, so the kernel sends usrsctp's
 # packets from B), then bindx REM A: usrsctp's ASCONF DELETE-IP.
 sleep 0.5	# the stream runs over B
+PULL_US=${EPOCHREALTIME/./}
 mn_a_cable_pulled
 rc=0
 usr_act || rc=1
@@ -206,14 +207,24 @@ tap_result $rc "the hook in enforce mode passed usrsctp's $ACTS ASCONFs (asconf_
 # graceful shutdown).
 sleep 1
 rc=0
-wait_for "$WAIT" view_is "*$B " || rc=1
+wait_for "$WAIT" view_is "*$B " || {
+	tap_diag "the association is not up with B alone: $(peer_view "$PORT")"
+	rc=1
+}
 stream_end mn
 stream_reap mn 30 || rc=1
-stream_clean mn || rc=1
-wait_for 10 bash -c "! kill -0 $USR_PID" || rc=1
-wait "$USR_PID" || rc=1
-grep -q "^usrsctp_peer: peer shut down\$" "$USR_ERR" || rc=1
-tap_diag "max gap $(stream_field mn max_gap_ms) ms at $(stream_field mn max_gap_at_ms) ms, $(stream_field mn received) of $(stream_field mn sent) messages echoed"
+stream_clean mn || {
+	tap_diag "the stream did not arrive whole: $(cat "$LIB_TMP/mn.json")"
+	rc=1
+}
+wait_for 10 bash -c "! kill -0 $USR_PID"
+if ! wait "$USR_PID" || ! grep -q "^usrsctp_peer: peer shut down\$" "$USR_ERR"; then
+	tap_diag "usrsctp_peer did not see a graceful end"
+	rc=1
+fi
+t0=$(stream_field mn t0_unix_us)
+[[ $t0 =~ ^[0-9]+$ ]] || t0=$PULL_US
+tap_diag "max gap $(stream_field mn max_gap_ms) ms at $(stream_field mn max_gap_at_ms) ms (A's cable pulled at $(((PULL_US - t0) / 1000)) ms), $(stream_field mn received) of $(stream_field mn sent) messages echoed"
 tap_diag "usrsctp_peer: $(tr '\n' ';' <"$USR_ERR")"
 tap_result $rc "stream echoed whole both ways, association alive"
 
