@@ -45,7 +45,7 @@ SCTP_DAR_HOST_PKGS=(
 	"/usr/lib/python3/dist-packages/yaml/__init__.py:python3-yaml"
 	"/usr/lib/python3/dist-packages/jsonschema/__init__.py:python3-jsonschema"
 	"/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev"
-	# tests/tools/usrsctp_peer: a correspondent that is not Linux.
+	# tests/tools/usrsctp_peer: an SCTP end that is not Linux.
 	"/usr/include/usrsctp.h:libusrsctp-dev"
 	# tests/pkg (DKMS, Debian packages) and netns/firewall.sh (nft)
 	"dkms:dkms"
