@@ -243,8 +243,10 @@ static bool dar_wq_is_copy(const struct sctp_sockaddr_entry *e,
  * the rest (an IPv6 address still in DAD, and what follows it) for a later
  * run, and so does a failed allocation.
  */
-static noinline unsigned int dar_wq_run_sock(struct net *net, struct sock *sk,
-				    struct list_head *batch, unsigned int len)
+static noinline unsigned int dar_wq_run_sock(struct net *net,
+					     struct sock *sk,
+					     struct list_head *batch,
+					     unsigned int len)
 {
 	struct timer_list *timer = &net->sctp.addr_wq_timer;
 	struct sctp_sockaddr_entry *e, *c, *tmp, **cp;
