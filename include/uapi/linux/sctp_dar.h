@@ -532,8 +532,9 @@ enum sctp_dar_a_assoc_counters {
  *	lose its only address had the DELETE made pending before the ADD
  * @SCTP_DAR_A_STATS_AUTO_ASCONF_QUEUED: ADD or DELETE requests put on the
  *	kernel's auto_asconf queue for wildcard sockets
- * @SCTP_DAR_A_STATS_AUTO_ASCONF_KICKS: times the kernel's auto_asconf timer
- *	was fired early
+ * @SCTP_DAR_A_STATS_AUTO_ASCONF_KICKS: times sctp_dar ran the auto_asconf
+ *	queue at once rather than at the kernel's 500 ms tick (it runs the
+ *	kernel's handler itself, each socket owned)
  * @SCTP_DAR_A_STATS_AUTO_ASCONF_ENABLED: wildcard sockets sctp_dar switched
  *	SCTP_AUTO_ASCONF on for
  * @SCTP_DAR_A_STATS_ASSOCS_BLOCKED: times an association was found unable to
