@@ -64,6 +64,11 @@
  */
 #define DAR_WQ_PARK		(30 * HZ)
 
+/* Marks sctp_dar's copies of queued events (in ->valid, which neither the
+ * handler nor the kernel's queue reads; the kernel's own entries have 1).
+ */
+#define DAR_WQ_COPY		0xda
+
 static bool dar_wq_same(const struct sctp_sockaddr_entry *e,
 			const union sctp_addr *a)
 {
@@ -226,17 +231,6 @@ static bool dar_wq_boundall(struct sock *sk)
 	return sctp_dar_assoc_addr_is_any(&a->a);
 }
 
-static bool dar_wq_is_copy(const struct sctp_sockaddr_entry *e,
-			   struct sctp_sockaddr_entry **cp, unsigned int n)
-{
-	unsigned int i;
-
-	for (i = 0; i < n; i++)
-		if (cp[i] == e)
-			return true;
-	return false;
-}
-
 /* Run the kernel's handler on a copy of @batch (@len events) for @sk
  * alone, owning @sk. Return: how many of the events are done for @sk (all
  * of them if it is no longer on the auto_asconf list); the handler leaves
@@ -249,7 +243,7 @@ static noinline unsigned int dar_wq_run_sock(struct net *net,
 					     unsigned int len)
 {
 	struct timer_list *timer = &net->sctp.addr_wq_timer;
-	struct sctp_sockaddr_entry *e, *c, *tmp, **cp;
+	struct sctp_sockaddr_entry *e, *c, *tmp;
 	struct sctp_sock *sp = sctp_sk(sk);
 	unsigned int n = 0, left = 0;
 	LIST_HEAD(copies);
@@ -257,15 +251,13 @@ static noinline unsigned int dar_wq_run_sock(struct net *net,
 	LIST_HEAD(newer);
 
 	/* Copies first: nothing is allocated under the locks. */
-	cp = kcalloc(len, sizeof(*cp), GFP_KERNEL);
-	if (!cp)
-		return 0;
 	list_for_each_entry(e, batch, list) {
 		c = kmemdup(e, sizeof(*e), GFP_KERNEL);
 		if (!c)
 			goto out_free;
+		c->valid = DAR_WQ_COPY;
 		list_add_tail(&c->list, &copies);
-		cp[n++] = c;
+		n++;
 	}
 
 	lock_sock(sk);
@@ -297,7 +289,7 @@ static noinline unsigned int dar_wq_run_sock(struct net *net,
 	 * queued between the two locks that it did not reach; those go back.
 	 */
 	list_for_each_entry_safe(c, tmp, &net->sctp.addr_waitq, list) {
-		if (dar_wq_is_copy(c, cp, n)) {
+		if (c->valid == DAR_WQ_COPY) {
 			list_del(&c->list);
 			kfree(c);
 			left++;
@@ -311,7 +303,6 @@ static noinline unsigned int dar_wq_run_sock(struct net *net,
 	dar_wq_park_locked(net);
 	spin_unlock_bh(&net->sctp.addr_wq_lock);
 	release_sock(sk);
-	kfree(cp);
 	return n - left;
 
 out_free:
@@ -320,7 +311,6 @@ out_free:
 		list_del(&c->list);
 		kfree(c);
 	}
-	kfree(cp);
 	return left;
 }
 
