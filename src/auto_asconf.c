@@ -183,33 +183,19 @@ void sctp_dar_wq_park(struct net *net)
 }
 
 /**
- * sctp_dar_wq_defer - a host event: the pass it starts runs the queue
+ * sctp_dar_wq_defer - keep the timer from firing: a pass will run the queue
  * @net: the namespace
  *
- * Called before or after sctp.ko's own notifier queued the event and armed
- * the timer for 500 ms: either way the timer ends up parked, and the pass
- * the event starts runs the queue.
+ * From the notifiers, for a host event, before or after sctp.ko's own
+ * notifier queued it and armed the timer for 500 ms: either way the timer
+ * ends up parked, and the pass the event starts runs the queue. From a
+ * pass, while a new address's ADD must wait (for routing to reach it, so
+ * that it leaves from that address, or for a DELETE to go first): the
+ * pass comes back within a tick (SCTP_ADDRESS_TICK_DELAY).
  *
- * Context: any but hard IRQ (the notifiers; takes addr_wq_lock, BH off).
+ * Context: any but hard IRQ (takes addr_wq_lock, BH off).
  */
 void sctp_dar_wq_defer(struct net *net)
-{
-	spin_lock_bh(&net->sctp.addr_wq_lock);
-	dar_wq_park_locked(net);
-	spin_unlock_bh(&net->sctp.addr_wq_lock);
-}
-
-/**
- * sctp_dar_wq_hold - let the waiting events wait
- * @net: the namespace
- *
- * Used while a new address's ADD must wait (for routing to reach it, so
- * that it leaves from that address, or for a DELETE to go first); the
- * caller comes back within a tick (SCTP_ADDRESS_TICK_DELAY).
- *
- * Context: process context (takes addr_wq_lock, BH off).
- */
-void sctp_dar_wq_hold(struct net *net)
 {
 	spin_lock_bh(&net->sctp.addr_wq_lock);
 	dar_wq_park_locked(net);

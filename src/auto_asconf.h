@@ -30,7 +30,6 @@ int sctp_dar_wq_inject(struct net *net, const union sctp_addr *a, bool add,
 		       enum sctp_dar_wq_where where);
 void sctp_dar_wq_park(struct net *net);
 void sctp_dar_wq_defer(struct net *net);
-void sctp_dar_wq_hold(struct net *net);
 bool sctp_dar_wq_run(struct net *net);
 bool sctp_dar_wq_kick(struct net *net);
 bool sctp_dar_wq_unpark(struct net *net);

@@ -1679,7 +1679,7 @@ static bool dar_pass_wildcard(struct sctp_dar_reconf *r, struct dar_pass *p)
 	}
 
 	if (p->hold) {
-		sctp_dar_wq_hold(r->net);
+		sctp_dar_wq_defer(r->net);
 		dar_poll_in(p, msecs_to_jiffies(SCTP_ADDRESS_TICK_DELAY));
 		pr_debug("netns %u: auto_asconf: held (no route from the new address yet)\n",
 			 r->net->ns.inum);
