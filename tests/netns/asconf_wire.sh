@@ -65,18 +65,6 @@ echo N >"$PARAMS/verify_enforce"
 topo_two_paths || setup_fail "cannot build the topology"
 asconf_enable "$MN" "$CN"
 
-# monitor NS FILE: sctpaddr -j monitor in NS, until cleanup; returns once
-# it waits for events (its main thread sleeps in ppoll, syscall 271).
-monitor()
-{
-	local pid
-
-	ip netns exec "$1" sctpaddr -j monitor >"$2" 2>&1 &
-	pid=$!
-	LIB_PIDS+=("$pid")
-	wait_for 5 grep -q '^271 ' "/proc/$pid/syscall"
-}
-
 # ev FILE FILTER: the events of FILE that FILTER (jq) selects, one a line.
 ev()
 {

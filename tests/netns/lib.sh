@@ -20,7 +20,8 @@
 # the kselftest exit codes, unique namespace names, address and
 # link helpers ("cable pulled" = carrier off with the address kept), a
 # bounded poll (wait_for), the checksummed stream (stream_server,
-# stream_client, stream_wait, stream_field) and an idempotent cleanup that
+# stream_client, stream_wait, stream_field), sctpaddr's event monitor
+# (monitor) and an idempotent cleanup that
 # only kills what it started.
 
 set -u
@@ -563,6 +564,18 @@ stream_clean()
 	jq -e '.lost == 0 and .duplicated == 0 and .corrupted == 0 and
 	       .out_of_order == 0 and .end_received and (.assoc_lost | not)' \
 		"$LIB_TMP/$1.json" >/dev/null 2>&1
+}
+
+# monitor NS FILE: sctpaddr -j monitor in NS, until cleanup; returns once
+# it waits for events (its main thread sleeps in ppoll, syscall 271).
+monitor()
+{
+	local pid
+
+	ip netns exec "$1" sctpaddr -j monitor >"$2" 2>&1 &
+	pid=$!
+	LIB_PIDS+=("$pid")
+	wait_for 5 grep -q '^271 ' "/proc/$pid/syscall"
 }
 
 # ---- the peer's view ----------------------------------------------------------

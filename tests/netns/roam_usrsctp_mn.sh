@@ -92,18 +92,6 @@ topo()
 # The correspondent's hook counters, one JSON object.
 cn_stats() { sctpaddr -n "$CN" -j stats; }
 
-# monitor NS FILE: sctpaddr -j monitor in NS until cleanup; returns once
-# it waits for events (its main thread sleeps in ppoll, syscall 271).
-monitor()
-{
-	local pid
-
-	ip netns exec "$1" sctpaddr -j monitor >"$2" 2>&1 &
-	pid=$!
-	LIB_PIDS+=("$pid")
-	wait_for 5 grep -q '^271 ' "/proc/$pid/syscall"
-}
-
 USR_ERR=$LIB_TMP/usr.err
 USR_PID=""
 ACTS=0
